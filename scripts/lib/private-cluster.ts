@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import pg from 'pg';
+import { isRoot, output, run } from './run.js';
+
+/** A PostgreSQL server this process may have started, and how to reach it. */
+export interface Cluster {
+  /** Connection string of the application database. */
+  url: string;
+  /** Stops the server if this process started it; does nothing otherwise. */
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'tessera';
+const DATABASE = 'tessera';
+/** Unix socket paths are limited to 107 bytes; keep room for "/.s.PGSQL.5432". */
+const MAX_SOCKET_DIR_LENGTH = 90;
+
+interface ClusterPaths {
+  dataDir: string;
+  socketDir: string;
+  logFile: string;
+}
+
+/** Runs a PostgreSQL binary, as the postgres system user when we are root (initdb refuses root). */
+function runPostgresBinary(binDir: string, binary: string, args: string[]): Promise<void> {
+  const executable = join(binDir, binary);
+  return isRoot() ? run('runuser', ['-u', 'postgres', '--', executable, ...args]) : run(executable, args);
+}
+
+/** True when the postgres system user can write into the directory. */
+function postgresUserCanWrite(directory: string): boolean {
+  return output('runuser', ['-u', 'postgres', '--', 'test', '-w', directory]) !== null;
+}
+
+/** Creates a directory owned by the user that runs the server, inside a folder it can traverse. */
+function makeServerDirectory(directory: string): void {
+  mkdirSync(dirname(directory), { recursive: true, mode: 0o755 });
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  if (isRoot()) {
+    const uid = Number(output('id', ['-u', 'postgres']));
+    const gid = Number(output('id', ['-g', 'postgres']));
+    chownSync(directory, uid, gid);
+  }
+}
+
+/**
+ * Where the cluster lives: `.data/` in the project, or, when we are root and the postgres user
+ * cannot reach the project folder, `/var/lib/postgresql/tessera/<hash of the project path>/`.
+ */
+function clusterPaths(projectRoot: string): ClusterPaths {
+  const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 10);
+  let base = join(projectRoot, '.data');
+  makeServerDirectory(join(base, 'pg'));
+  if (isRoot() && !postgresUserCanWrite(join(base, 'pg'))) {
+    base = join('/var/lib/postgresql/tessera', hash);
+    makeServerDirectory(join(base, 'pg'));
+  }
+  let socketDir = join(base, 'run');
+  if (socketDir.length > MAX_SOCKET_DIR_LENGTH) socketDir = join(tmpdir(), `tessera-${hash}`);
+  makeServerDirectory(socketDir);
+  return { dataDir: join(base, 'pg'), socketDir, logFile: join(base, 'pg', 'server.log') };
+}
+
+/** True when a server is already running on this data directory (an earlier `npm start`). */
+function isRunning(binDir: string, dataDir: string): boolean {
+  if (!existsSync(join(dataDir, 'postmaster.pid'))) return false;
+  const command = isRoot() ? 'runuser' : join(binDir, 'pg_ctl');
+  const args = ['status', '-D', dataDir];
+  return output(command, isRoot() ? ['-u', 'postgres', '--', join(binDir, 'pg_ctl'), ...args] : args) !== null;
+}
+
+/** Creates the application database with PostGIS if it does not exist yet. */
+async function ensureDatabase(socketDir: string): Promise<void> {
+  const admin = new pg.Client({ host: socketDir, user: SUPERUSER, database: 'postgres' });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (found.rowCount === 0) await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Starts (or reuses) the private cluster of this project: initdb on first use, a server listening
+ * on a Unix socket only (no TCP port), and the application database.
+ */
+export async function startPrivateCluster(binDir: string, projectRoot: string): Promise<Cluster> {
+  const { dataDir, socketDir, logFile } = clusterPaths(projectRoot);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    console.log(`Creating the private PostgreSQL cluster in ${dataDir}…`);
+    const initArgs = ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'];
+    await runPostgresBinary(binDir, 'initdb', [...initArgs, '--no-instructions']);
+  }
+  const alreadyRunning = isRunning(binDir, dataDir);
+  if (!alreadyRunning) {
+    const serverOptions = `-k ${socketDir} -c listen_addresses='' -c unix_socket_permissions=0777`;
+    await runPostgresBinary(binDir, 'pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', 'start']);
+  }
+  await ensureDatabase(socketDir);
+  const url = `postgresql://${SUPERUSER}@${encodeURIComponent(socketDir)}/${DATABASE}`;
+  let stopped = alreadyRunning;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await runPostgresBinary(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type pg from 'pg';
+import { healthRouter } from './health/health.router.js';
+import { errorHandler, unknownRoute } from './http/error-handler.js';
+import { referenceRouter } from './organisations/organisations.router.js';
+import { projectRoot } from './project-root.js';
+import { sitesRouter } from './sites/sites.router.js';
+
+export interface AppOptions {
+  pool: pg.Pool;
+  /** Folder of the built web app to serve; none in API-only tests. */
+  webRoot?: string | null;
+}
+
+/** Builds the Express app (API + web app) without listening, so tests can drive it directly. */
+export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist') }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', healthRouter(pool), referenceRouter(pool), sitesRouter(pool));
+  app.use('/api', unknownRoute);
+  if (webRoot && existsSync(webRoot)) {
+    app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+    // Client-side routes (/sites/…) all load the app's page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,57 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { ERROR_CODES, HttpError, type ErrorBody } from './errors.js';
+
+/** SQLSTATE classes and codes that mean the database cannot be reached right now. */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE']);
+
+function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
+  if (error.code && (UNAVAILABLE_SQLSTATES.has(error.code) || UNAVAILABLE_ERRNOS.has(error.code))) return true;
+  return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+}
+
+/** The body of a 400 for the first zod issue, with the path of the faulty field. */
+function validationBody(error: ZodError, source: string): ErrorBody {
+  const issue = error.issues[0];
+  const path = issue ? issue.path.join('.') : '';
+  return {
+    code: ERROR_CODES.invalidRequest,
+    message: issue ? issue.message : 'invalid request',
+    field: path ? `${source}.${path}` : source,
+  };
+}
+
+/** A zod error raised while parsing one part of the request (params, query or body). */
+export class RequestValidationError extends Error {
+  constructor(
+    readonly zodError: ZodError,
+    readonly source: string,
+  ) {
+    super(zodError.message);
+  }
+}
+
+/** Maps every error to a JSON response; unknown errors are logged and answered generically. */
+export const errorHandler: ErrorRequestHandler = (error: Error & { code?: string; status?: number; type?: string }, _req, res, _next) => {
+  if (error instanceof HttpError) {
+    res.status(error.status).json(error.toBody());
+  } else if (error instanceof RequestValidationError) {
+    res.status(400).json(validationBody(error.zodError, error.source));
+  } else if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ code: 'malformed_json', message: 'the request body is not valid JSON', field: 'body' });
+  } else if (error.type === 'entity.too.large') {
+    res.status(413).json({ code: 'payload_too_large', message: 'the request body is too large', field: 'body' });
+  } else if (isDatabaseUnavailable(error)) {
+    console.error('database unavailable:', error.message);
+    res.status(503).set('Retry-After', '5').json({ code: ERROR_CODES.databaseUnavailable, message: 'the database is unavailable, try again shortly' });
+  } else {
+    console.error('unexpected error:', error);
+    res.status(500).json({ code: ERROR_CODES.internal, message: 'an unexpected error occurred' });
+  }
+};
+
+/** 404 for any /api path that no route answers. */
+export const unknownRoute: RequestHandler = (req, res) => {
+  res.status(404).json({ code: ERROR_CODES.notFound, message: `no route for ${req.method} ${req.path}` });
+};

@@ -1,0 +1,82 @@
+// The only module of the end-to-end tests that talks to Playwright: tests read like a user's steps.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+/** SwiftShader renders WebGL in software: seconds per frame, so waits are generous. */
+const MAP_TIMEOUT_MS = 120_000;
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
+];
+
+/** Starts Debian's Chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A person using Tessera in one browser tab. */
+export class TesseraUser {
+  readonly errors: string[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.errors.push(error.message));
+  }
+
+  /** Opens a new tab. */
+  static async in(browser: Browser): Promise<TesseraUser> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    return new TesseraUser(page);
+  }
+
+  /** Goes to a path of the app and waits for the map to have drawn its parcels. */
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(inject('baseUrl') + path);
+    await this.waitForMap();
+  }
+
+  /** Waits until the map is idle with its parcels source loaded. */
+  async waitForMap(): Promise<void> {
+    await this.page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
+  }
+
+  /** Number of parcel features the map has actually rendered in the viewport. */
+  renderedParcelCount(): Promise<number> {
+    return this.page.evaluate(() => {
+      const tessera = (window as unknown as { __tessera?: { map: { queryRenderedFeatures(options: object): unknown[] } } }).__tessera;
+      return tessera ? tessera.map.queryRenderedFeatures({ layers: ['parcels-fill'] }).length : 0;
+    });
+  }
+
+  /** Distinct fill colours of the rendered parcels. */
+  renderedParcelColours(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const tessera = (window as unknown as { __tessera?: { map: { queryRenderedFeatures(options: object): Array<{ layer: { paint?: Record<string, unknown> }; properties: Record<string, unknown> }> } } }).__tessera;
+      if (!tessera) return [];
+      const features = tessera.map.queryRenderedFeatures({ layers: ['parcels-fill'] });
+      return [...new Set(features.map((feature) => String(feature.properties.colour ?? feature.properties.organisationId)))];
+    });
+  }
+
+  /** The names listed in the legend. */
+  async legendEntries(): Promise<string[]> {
+    return (await this.page.getByRole('region', { name: 'Légende' }).locator('li').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Chooses a service in the service filter, by its visible label. */
+  async chooseService(label: string): Promise<void> {
+    await this.page.getByLabel('Service').selectOption({ label });
+    await this.waitForMap();
+  }
+
+  /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const path = join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, migrationFiles } from '../../../server/db/migrate.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+const DOMAIN_TABLES = [
+  'api_tokens', 'buildings', 'context_features', 'operations', 'organisations', 'parcel_versions',
+  'parcels', 'phases', 'services', 'sessions', 'site_roles', 'sites', 'users',
+];
+
+describe('migrations', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+  });
+  afterAll(() => database.drop());
+
+  it('apply every file on an empty database and record each', async () => {
+    const result = await migrate(database.pool);
+    expect(result.applied).toEqual(migrationFiles());
+    const { rows } = await database.pool.query<{ name: string }>('select name from schema_migrations order by name');
+    expect(rows.map((row) => row.name)).toEqual(migrationFiles());
+  });
+
+  it('create every table of the domain', async () => {
+    const { rows } = await database.pool.query<{ table_name: string }>(
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+    );
+    const tables = rows.map((row) => row.table_name);
+    for (const table of DOMAIN_TABLES) expect(tables).toContain(table);
+  });
+
+  it('are idempotent: a second run applies nothing and changes nothing', async () => {
+    const before = await database.pool.query('select count(*)::int as count from services');
+    const result = await migrate(database.pool);
+    expect(result.applied).toEqual([]);
+    const after = await database.pool.query('select count(*)::int as count from services');
+    expect(after.rows[0].count).toBe(before.rows[0].count);
+  });
+
+  it('type geometry columns as valid, non-empty MultiPolygons in WGS84 with GiST indexes', async () => {
+    const { rows } = await database.pool.query<{ f_table_name: string; type: string; srid: number }>(
+      "select f_table_name, type, srid from geometry_columns where f_geometry_column in ('geom', 'perimeter') and f_table_name <> 'context_features'",
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    for (const row of rows) expect([row.type, row.srid]).toEqual(['MULTIPOLYGON', 4326]);
+    const indexes = await database.pool.query("select indexname from pg_indexes where indexdef ilike '%using gist%'");
+    expect(indexes.rowCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuse an invalid geometry (a bowtie) at the database level', async () => {
+    const bowtie = 'MULTIPOLYGON(((2.47 48.90, 2.48 48.91, 2.48 48.90, 2.47 48.91, 2.47 48.90)))';
+    await expect(
+      database.pool.query("insert into sites (name, commune, perimeter) values ('x', 'y', ST_GeomFromText($1, 4326))", [bowtie]),
+    ).rejects.toThrow(/check constraint/);
+    const { rows } = await database.pool.query('select count(*)::int as count from sites');
+    expect(rows[0].count).toBe(0);
+  });
+});

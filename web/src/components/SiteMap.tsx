@@ -1,0 +1,67 @@
+import { useEffect, useRef } from 'react';
+import type { BuildingCollection, ContextCollection, Site } from '../../../core/index.js';
+import { MapController } from '../map/map-controller.js';
+import type { ParcelLayerData } from '../map/parcel-layer-data.js';
+
+interface SiteMapProps {
+  site: Site;
+  context: ContextCollection | undefined;
+  buildings: BuildingCollection | undefined;
+  parcels: ParcelLayerData | undefined;
+  /** True while the parcels of a newly chosen phase are on their way. */
+  loading: boolean;
+  selectedParcelId: string | null;
+  attribution: string;
+  label: string;
+  onParcelClick: (parcelId: string | null) => void;
+}
+
+/** React's side of the map: creates the MapController for a site and feeds it the props. */
+export function SiteMap(props: SiteMapProps) {
+  const { site, context, buildings, parcels, loading, selectedParcelId, attribution, label } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const onParcelClickRef = useRef(props.onParcelClick);
+  onParcelClickRef.current = props.onParcelClick;
+  const attributionRef = useRef(attribution);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const controller = new MapController({
+      container,
+      bbox: site.bbox,
+      perimeter: site.perimeter,
+      attribution: attributionRef.current,
+      onParcelClick: (parcelId) => onParcelClickRef.current(parcelId),
+    });
+    controllerRef.current = controller;
+    return () => {
+      controllerRef.current = null;
+      controller.destroy();
+    };
+  }, [site]);
+
+  useEffect(() => {
+    if (context) controllerRef.current?.setContext(context);
+  }, [site, context]);
+  useEffect(() => {
+    if (buildings) controllerRef.current?.setBuildings(buildings);
+  }, [site, buildings]);
+  useEffect(() => {
+    if (parcels) controllerRef.current?.setParcels(parcels);
+  }, [site, parcels]);
+  useEffect(() => {
+    controllerRef.current?.setLoading(loading);
+  }, [site, loading]);
+  useEffect(() => {
+    controllerRef.current?.setSelectedParcel(selectedParcelId);
+  }, [site, selectedParcelId]);
+  useEffect(() => {
+    if (attributionRef.current === attribution) return;
+    attributionRef.current = attribution;
+    controllerRef.current?.setAttribution(attribution);
+  }, [attribution]);
+
+  return <div ref={containerRef} className="site-map" role="region" aria-label={label} />;
+}

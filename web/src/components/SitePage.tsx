@@ -1,0 +1,81 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filterParcels } from '../domain/filter-parcels.js';
+import { legendEntries } from '../domain/legend-entries.js';
+import { toParcelLayerData } from '../map/parcel-layer-data.js';
+import { useSiteData } from '../use-site-data.js';
+import { Header } from './Header.js';
+import { Legend } from './Legend.js';
+import { LoadState } from './LoadState.js';
+import { ParcelPanel } from './ParcelPanel.js';
+import { PhaseSelector } from './PhaseSelector.js';
+import { ServiceFilter } from './ServiceFilter.js';
+import { SiteMap } from './SiteMap.js';
+
+/** A site's map: parcels of one phase coloured by organisation, filtered by service. */
+export function SitePage({ siteId }: { siteId: string }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState(0);
+  const [serviceCode, setServiceCode] = useState<string | null>(null);
+  const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
+  const data = useSiteData(siteId, phase);
+  const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
+  const layersLoading = layersPhase !== phase || data.status.loading;
+
+  const shownParcels = useMemo(
+    () =>
+      parcels && layersPhase !== undefined ? filterParcels(parcels.features, { phase: layersPhase, serviceCode }) : undefined,
+    [parcels, layersPhase, serviceCode],
+  );
+  const layerData = useMemo(
+    () => (shownParcels && organisations ? toParcelLayerData(shownParcels, organisations) : undefined),
+    [shownParcels, organisations],
+  );
+  const legend = useMemo(
+    () => (shownParcels && organisations ? legendEntries(shownParcels, organisations) : []),
+    [shownParcels, organisations],
+  );
+  const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
+
+  return (
+    <div className="page">
+      <Header title={site ? `${site.name} — ${site.commune}` : undefined} />
+      <main className="site">
+        <aside className="site__panel" aria-label={t('site.controlsLabel')}>
+          <LoadState state={data.status} />
+          <PhaseSelector
+            phases={phases ?? []}
+            value={phase}
+            onChange={(next) => {
+              setPhase(next);
+              setSelectedParcelId(null);
+            }}
+          />
+          <ServiceFilter services={services ?? []} value={serviceCode} onChange={setServiceCode} />
+          <Legend entries={legend} />
+          {selectedParcel && (
+            <ParcelPanel
+              parcel={selectedParcel}
+              organisations={organisations ?? []}
+              services={services ?? []}
+              onClose={() => setSelectedParcelId(null)}
+            />
+          )}
+        </aside>
+        {site && (
+          <SiteMap
+            site={site}
+            context={context}
+            buildings={buildings}
+            parcels={layerData}
+            loading={layersLoading}
+            selectedParcelId={selectedParcel ? selectedParcelId : null}
+            attribution={t('map.attribution')}
+            label={t('site.mapLabel', { name: site.name })}
+            onParcelClick={setSelectedParcelId}
+          />
+        )}
+      </main>
+    </div>
+  );
+}

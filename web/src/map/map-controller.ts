@@ -1,0 +1,165 @@
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type GeoJSONSourceSpecification,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { BuildingCollection, ContextCollection, MultiPolygon } from '../../../core/index.js';
+import { buildBaseStyle } from './base-style.js';
+import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
+import type { ParcelLayerData } from './parcel-layer-data.js';
+import { countRenderedParcels, publishTestHook } from './test-hook.js';
+
+// The worker is bundled by Vite and served from the app's origin (no CDN).
+setWorkerUrl(workerUrl);
+
+type SourceData = GeoJSONSourceSpecification['data'];
+type DataSourceId = typeof SOURCE_IDS.context | typeof SOURCE_IDS.buildings | typeof SOURCE_IDS.parcels;
+
+/** What the map needs at creation; everything else is fed through the setters. */
+export interface MapControllerOptions {
+  container: HTMLElement;
+  bbox: [number, number, number, number];
+  perimeter: MultiPolygon | null;
+  attribution: string;
+  onParcelClick: (parcelId: string | null) => void;
+}
+
+/**
+ * The only owner of the MapLibre map. React feeds it data through the setters; a setter given the
+ * same object as last time does nothing, so re-renders cost nothing on the map side.
+ */
+export class MapController {
+  private readonly map: MapLibreMap;
+  private readonly container: HTMLElement;
+  private readonly pending = new Map<DataSourceId, SourceData>();
+  private readonly current = new Map<DataSourceId, unknown>();
+  private attributionControl: AttributionControl;
+  private styleLoaded = false;
+  private parcelsGeneration = 0;
+  private parcelsAppliedGeneration = -1;
+  private selectedParcelId: string | null = null;
+  private loading = false;
+
+  constructor(options: MapControllerOptions) {
+    this.container = options.container;
+    this.container.dataset.mapReady = 'false';
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildBaseStyle({ perimeter: options.perimeter }),
+      bounds: options.bbox,
+      fitBoundsOptions: { padding: 32 },
+      maxZoom: 21,
+      attributionControl: false,
+    });
+    this.attributionControl = new AttributionControl({ compact: false, customAttribution: options.attribution });
+    this.map.addControl(this.attributionControl, 'bottom-right');
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+    this.map.on('load', () => {
+      this.styleLoaded = true;
+      for (const [sourceId, data] of this.pending) this.apply(sourceId, data);
+      this.pending.clear();
+      this.applySelection();
+    });
+    this.map.on('idle', () => this.publishIfReady());
+    this.map.on('click', (event: MapMouseEvent) => options.onParcelClick(this.parcelIdAt(event)));
+    this.map.on('mousemove', LAYER_IDS.parcelsFill, () => (this.map.getCanvas().style.cursor = 'pointer'));
+    this.map.on('mouseleave', LAYER_IDS.parcelsFill, () => (this.map.getCanvas().style.cursor = ''));
+  }
+
+  /** Streets and cadastral outlines of the base map. */
+  setContext(context: ContextCollection): void {
+    this.setSourceData(SOURCE_IDS.context, context);
+  }
+
+  /** Building footprints alive at the shown phase. */
+  setBuildings(buildings: BuildingCollection): void {
+    this.setSourceData(SOURCE_IDS.buildings, buildings);
+  }
+
+  /** The parcels to draw, already filtered and coloured (see toParcelLayerData). */
+  setParcels(parcels: ParcelLayerData): void {
+    if (this.current.get(SOURCE_IDS.parcels) === parcels) return;
+    this.parcelsGeneration += 1;
+    this.container.dataset.mapReady = 'false';
+    this.setSourceData(SOURCE_IDS.parcels, parcels);
+  }
+
+  /** While true, the map is not reported ready: the app is fetching data it will show next. */
+  setLoading(loading: boolean): void {
+    if (loading === this.loading) return;
+    this.loading = loading;
+    if (loading) this.container.dataset.mapReady = 'false';
+    else this.map.triggerRepaint();
+  }
+
+  /** Outlines one parcel (or none) as selected. */
+  setSelectedParcel(parcelId: string | null): void {
+    if (parcelId === this.selectedParcelId) return;
+    this.selectedParcelId = parcelId;
+    if (this.styleLoaded) this.applySelection();
+  }
+
+  /** Replaces the attribution text, e.g. after a language change. */
+  setAttribution(text: string): void {
+    this.map.removeControl(this.attributionControl);
+    this.attributionControl = new AttributionControl({ compact: false, customAttribution: text });
+    this.map.addControl(this.attributionControl, 'bottom-right');
+  }
+
+  /** Frees the WebGL context and every listener. */
+  destroy(): void {
+    this.map.remove();
+    delete this.container.dataset.mapReady;
+  }
+
+  private setSourceData(sourceId: DataSourceId, data: object): void {
+    if (this.current.get(sourceId) === data) return;
+    this.current.set(sourceId, data);
+    if (this.styleLoaded) this.apply(sourceId, data as SourceData);
+    else this.pending.set(sourceId, data as SourceData);
+  }
+
+  private apply(sourceId: DataSourceId, data: SourceData): void {
+    const source = this.map.getSource<GeoJSONSource>(sourceId);
+    if (!source) throw new Error(`MapController: the style has no source ${sourceId}`);
+    const generation = this.parcelsGeneration;
+    void source.setData(data).then(() => {
+      if (sourceId !== SOURCE_IDS.parcels) return;
+      this.parcelsAppliedGeneration = Math.max(this.parcelsAppliedGeneration, generation);
+      // Guarantees one more 'idle' once the new parcels are drawn.
+      this.map.triggerRepaint();
+    });
+  }
+
+  private applySelection(): void {
+    this.map.setFilter(LAYER_IDS.parcelsSelectedLine, ['==', ['get', PARCEL_ID_PROPERTY], this.selectedParcelId ?? '']);
+  }
+
+  private parcelIdAt(event: MapMouseEvent): string | null {
+    if (!this.styleLoaded) return null;
+    const [feature] = this.map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.parcelsFill] });
+    const parcelId: unknown = feature?.properties[PARCEL_ID_PROPERTY];
+    return typeof parcelId === 'string' ? parcelId : null;
+  }
+
+  private publishIfReady(): void {
+    const ready =
+      !this.loading &&
+      this.styleLoaded &&
+      this.parcelsAppliedGeneration === this.parcelsGeneration &&
+      this.current.has(SOURCE_IDS.parcels) &&
+      this.map.isSourceLoaded(SOURCE_IDS.parcels);
+    if (!ready) return;
+    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })));
+    this.container.dataset.mapReady = 'true';
+  }
+}
