@@ -6,3 +6,4 @@ export * from './schemas/phase.schema.js';
 export * from './schemas/parcel.schema.js';
 export * from './schemas/building.schema.js';
 export * from './schemas/context.schema.js';
+export * from './schemas/parcel-input.schema.js';

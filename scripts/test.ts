@@ -43,6 +43,7 @@ try {
   console.log('\n== Type-check');
   await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot });
   await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'web/tsconfig.json'], { cwd: projectRoot });
+  await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'tests/unit/web/tsconfig.json'], { cwd: projectRoot });
   console.log('\n== Unit tests');
   await vitest('unit');
   console.log('\n== Integration tests (PostGIS)');

@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type pg from 'pg';
+import { authenticate } from './auth/authenticate.js';
+import { sessionRouter, type SessionOptions } from './auth/session.router.js';
+import { tokensRouter } from './auth/tokens.router.js';
 import { healthRouter } from './health/health.router.js';
 import { errorHandler, unknownRoute } from './http/error-handler.js';
 import { referenceRouter } from './organisations/organisations.router.js';
+import { importBodyParser, parcelsRouter } from './parcels/parcels.router.js';
 import { projectRoot } from './project-root.js';
 import { sitesRouter } from './sites/sites.router.js';
 
@@ -12,15 +17,17 @@ export interface AppOptions {
   pool: pg.Pool;
   /** Folder of the built web app to serve; none in API-only tests. */
   webRoot?: string | null;
+  session?: SessionOptions;
 }
 
 /** Builds the Express app (API + web app) without listening, so tests can drive it directly. */
-export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist') }: AppOptions): Express {
+export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), session = {} }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use('/api', express.json({ limit: '1mb' }));
-  app.use('/api', healthRouter(pool), referenceRouter(pool), sitesRouter(pool));
+  app.use('/api/sites/:siteId/parcels/import', importBodyParser);
+  app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
+  app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), parcelsRouter(pool));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));

@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // maplibre-gl alone weighs about 1 MB minified; one chunk is fine for this app.
+    chunkSizeWarningLimit: 1800,
   },
   server: {
     // web/ imports ../core, outside Vite's root.

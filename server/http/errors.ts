@@ -24,13 +24,15 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** More members of the body: the fault's `location`, the `current` Feature of a 409… */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
 
   /** The response body. */
   toBody(): ErrorBody {
-    return this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+    return { code: this.code, message: this.message, ...(this.field === undefined ? {} : { field: this.field }), ...this.details };
   }
 }
 

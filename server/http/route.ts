@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { ZodType } from 'zod';
+import type { AuthenticatedUser } from '../auth/user.js';
 import { RequestValidationError } from './error-handler.js';
 
 interface RequestSchemas<Params, Query, Body> {
@@ -13,6 +14,8 @@ export interface ValidInput<Params, Query, Body> {
   params: Params;
   query: Query;
   body: Body;
+  /** The signed-in caller, if any (set by the authenticate middleware). */
+  user: AuthenticatedUser | undefined;
 }
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, source: string): T {
@@ -22,7 +25,7 @@ function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, source: st
   return parsed.data;
 }
 
-/** Validates params, query and body with zod, then calls the handler with the parsed values only. */
+/** Validates params, query and body with zod, then calls the handler with the parsed values and the caller. */
 export function route<Params = undefined, Query = undefined, Body = undefined>(
   schemas: RequestSchemas<Params, Query, Body>,
   handler: (input: ValidInput<Params, Query, Body>, req: Request, res: Response) => Promise<void>,
@@ -32,6 +35,7 @@ export function route<Params = undefined, Query = undefined, Body = undefined>(
       params: parsePart(schemas.params, req.params, 'params'),
       query: parsePart(schemas.query, req.query, 'query'),
       body: parsePart(schemas.body, req.body, 'body'),
+      user: res.locals.user,
     };
     await handler(input, req, res);
   };

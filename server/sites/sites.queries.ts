@@ -2,9 +2,9 @@ import type pg from 'pg';
 import type { BuildingCollection, ContextCollection, ParcelCollection, Phase, Site, SiteSummary } from '../../core/index.js';
 import { namedQuery } from '../db/named-queries.js';
 
-/** Sites anyone may read. */
-export async function listPublicSites(pool: pg.Pool): Promise<SiteSummary[]> {
-  return (await pool.query<SiteSummary>(namedQuery('sites/list-public'))).rows;
+/** Sites the caller may read: public ones and those where they have a role. */
+export async function listReadableSites(pool: pg.Pool, userId: string | null): Promise<SiteSummary[]> {
+  return (await pool.query<SiteSummary>(namedQuery('sites/list-readable'), [userId])).rows;
 }
 
 /** One site, or null. */

@@ -43,21 +43,11 @@ export class TesseraUser {
     await this.page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
   }
 
-  /** Number of parcel features the map has actually rendered in the viewport. */
+  /** Number of distinct parcels the map has actually rendered in the viewport (read when idle). */
   renderedParcelCount(): Promise<number> {
     return this.page.evaluate(() => {
-      const tessera = (window as unknown as { __tessera?: { map: { queryRenderedFeatures(options: object): unknown[] } } }).__tessera;
-      return tessera ? tessera.map.queryRenderedFeatures({ layers: ['parcels-fill'] }).length : 0;
-    });
-  }
-
-  /** Distinct fill colours of the rendered parcels. */
-  renderedParcelColours(): Promise<string[]> {
-    return this.page.evaluate(() => {
-      const tessera = (window as unknown as { __tessera?: { map: { queryRenderedFeatures(options: object): Array<{ layer: { paint?: Record<string, unknown> }; properties: Record<string, unknown> }> } } }).__tessera;
-      if (!tessera) return [];
-      const features = tessera.map.queryRenderedFeatures({ layers: ['parcels-fill'] });
-      return [...new Set(features.map((feature) => String(feature.properties.colour ?? feature.properties.organisationId)))];
+      const hook = (globalThis as unknown as { __tessera?: { renderedParcelCount: number } }).__tessera;
+      return hook ? hook.renderedParcelCount : 0;
     });
   }
 
@@ -69,6 +59,8 @@ export class TesseraUser {
   /** Chooses a service in the service filter, by its visible label. */
   async chooseService(label: string): Promise<void> {
     await this.page.getByLabel('Service').selectOption({ label });
+    // The map marks itself not ready as soon as the parcels change; give React a moment to get there.
+    await this.page.waitForTimeout(300);
     await this.waitForMap();
   }
 

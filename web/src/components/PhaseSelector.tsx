@@ -15,7 +15,7 @@ export function PhaseSelector({ phases, value, onChange }: { phases: readonly Ph
       >
         {phases.map((phase) => (
           <option key={phase.ordinal} value={phase.ordinal}>
-            {phase.name} ({t(`phaseKind.${phase.kind}`)})
+            {phase.name}
           </option>
         ))}
       </select>

@@ -40,6 +40,7 @@ export function initI18n(): typeof i18next {
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
     initAsync: false,
+    showSupportNotice: false,
   });
   return i18next;
 }

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { serviceCodeSchema } from './service.schema.js';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** The properties a client sends to create a parcel; unknown fields are an error. */
+export const parcelInputPropertiesSchema = z
+  .object({
+    organisationId: z.string().uuid(),
+    services: z.array(serviceCodeSchema).min(1).max(20).refine((codes) => new Set(codes).size === codes.length, 'services must not repeat'),
+    ownerId: z.string().uuid().nullable().optional(),
+    label: optionalText(200),
+    agreementRef: optionalText(200),
+    notes: optionalText(4000),
+    fromPhase: z.number().int().min(0).default(0),
+    toPhase: z.number().int().positive().nullable().optional(),
+  })
+  .strict()
+  .refine((properties) => properties.toPhase == null || properties.toPhase > properties.fromPhase, {
+    message: 'toPhase must be after fromPhase',
+    path: ['toPhase'],
+  });
+
+/** A parcel as a GeoJSON Feature sent by a client; the geometry is checked by validateAreaGeometry. */
+export const parcelInputSchema = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.union([z.string(), z.number()]).optional(),
+    geometry: z.unknown(),
+    properties: parcelInputPropertiesSchema,
+  })
+  .strict();
+
+/** A change to a parcel: any subset of its properties, and/or a new geometry. */
+export const parcelPatchSchema = z
+  .object({
+    type: z.literal('Feature').optional(),
+    geometry: z.unknown().optional(),
+    properties: z
+      .object({
+        organisationId: z.string().uuid(),
+        services: z.array(serviceCodeSchema).min(1).max(20),
+        ownerId: z.string().uuid().nullable(),
+        label: optionalText(200),
+        agreementRef: optionalText(200),
+        notes: optionalText(4000),
+        fromPhase: z.number().int().min(0),
+        toPhase: z.number().int().positive().nullable(),
+      })
+      .partial()
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ParcelInputProperties = z.infer<typeof parcelInputPropertiesSchema>;
+export type ParcelInput = z.infer<typeof parcelInputSchema>;
+export type ParcelPatch = z.infer<typeof parcelPatchSchema>;

@@ -1,0 +1,34 @@
+import type pg from 'pg';
+import { namedQuery } from '../db/named-queries.js';
+import { ERROR_CODES, HttpError, notFound } from '../http/errors.js';
+import type { AuthenticatedUser } from './user.js';
+
+export const SITE_ROLES = ['admin', 'coordinator', 'project', 'viewer'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+/** What a caller may do on one site. */
+export interface SiteAccess {
+  siteId: string;
+  role: SiteRole | null;
+}
+
+/**
+ * The caller's access to a site they may read: a role on it, or a public site. A site the caller
+ * may not read answers 404, exactly like a site that does not exist (no leak).
+ */
+export async function readableSite(database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined): Promise<SiteAccess> {
+  const { rows } = await database.query<{ public: boolean; role: SiteRole | null }>(namedQuery('access/site-access'), [siteId, user?.id ?? null]);
+  const row = rows[0];
+  if (!row || (!row.public && !row.role)) throw notFound('site');
+  return { siteId, role: row.role };
+}
+
+/** The caller's access if their role is one of `allowed`; 401 when anonymous, 403 otherwise. */
+export async function siteWithRole(database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined, allowed: readonly SiteRole[]): Promise<SiteAccess> {
+  const access = await readableSite(database, siteId, user);
+  if (!user) throw new HttpError(401, ERROR_CODES.unauthenticated, 'sign in to change this site');
+  if (!access.role || !allowed.includes(access.role)) {
+    throw new HttpError(403, ERROR_CODES.forbidden, `this needs one of the roles ${allowed.join(', ')} on this site`);
+  }
+  return access;
+}

@@ -1,0 +1,1 @@
+delete from sessions where id_hash = $1

@@ -1,0 +1,12 @@
+-- One parcel as a Feature, with its site (for access checks).
+select site_id as "siteId", version, json_build_object(
+         'type', 'Feature',
+         'id', id,
+         'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
+         'properties', json_build_object(
+           'organisationId', organisation_id, 'services', services, 'ownerId', owner_id, 'label', label,
+           'agreementRef', agreement_ref, 'notes', notes, 'fromPhase', from_phase, 'toPhase', to_phase,
+           'version', version, 'updatedAt', updated_at, 'updatedBy', updated_by)
+       ) as feature
+  from parcels
+ where id = $1

@@ -1,0 +1,5 @@
+-- For each geometry of $2 (a JSON array of GeoJSON geometries), whether it meets site $1's perimeter.
+select ordinality - 1 as index,
+       ST_Intersects(sites.perimeter, ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)) as intersects
+  from sites, json_array_elements_text($2::json) with ordinality as geometry
+ where sites.id = $1

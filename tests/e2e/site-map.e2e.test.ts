@@ -1,0 +1,32 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, TesseraUser } from './driver.js';
+
+describe('an elected official opens the demo site', () => {
+  let browser: Browser;
+  let user: TesseraUser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    user = await TesseraUser.in(browser);
+  });
+  afterAll(() => browser.close());
+
+  it('sees the parcels of the current phase coloured by organisation, with a legend', async () => {
+    await user.open('/');
+    expect(await user.renderedParcelCount()).toBeGreaterThan(10);
+    const legend = await user.legendEntries();
+    expect(legend.length).toBeGreaterThanOrEqual(3);
+    expect(legend.join(' ')).toMatch(/Ville/);
+    await user.screenshot('site-map');
+    expect(user.errors).toEqual([]);
+  });
+
+  it('filters the parcels by service', async () => {
+    const all = await user.renderedParcelCount();
+    await user.chooseService('Espaces verts');
+    const green = await user.renderedParcelCount();
+    expect(green).toBeGreaterThan(0);
+    expect(green).toBeLessThan(all);
+    await user.screenshot('site-map-espaces-verts');
+  });
+});
