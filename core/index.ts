@@ -7,3 +7,8 @@ export * from './schemas/parcel.schema.js';
 export * from './schemas/building.schema.js';
 export * from './schemas/context.schema.js';
 export * from './schemas/parcel-input.schema.js';
+export * from './schemas/layer-input.schema.js';
+export * from './schemas/admin-input.schema.js';
+export * from './geometry/geometry-faults.js';
+export * from './geometry/geodesic-area.js';
+export * from './geometry/validate-area-geometry.js';

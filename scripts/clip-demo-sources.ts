@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/clip-demo-sources.ts <folder holding the Bondy source files>
  *
- * Features that touch the clip box are kept whole, with their coordinates as in the source;
+ * Features that touch the clip boxes are kept whole, with their coordinates as in the source;
  * only the properties the demo build uses are kept; output is sorted by id (deterministic).
  */
 import { join } from 'node:path';

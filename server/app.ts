@@ -9,8 +9,13 @@ import { tokensRouter } from './auth/tokens.router.js';
 import { healthRouter } from './health/health.router.js';
 import { errorHandler, unknownRoute } from './http/error-handler.js';
 import { referenceRouter } from './organisations/organisations.router.js';
-import { importBodyParser, parcelsRouter } from './parcels/parcels.router.js';
+import { buildingsLayer } from './buildings/buildings.layer.js';
+import { importBodyParser, layerRouter } from './features/layer.router.js';
+import { operationsLayer } from './operations/operations.layer.js';
+import { parcelHistoryRouter } from './parcels/parcel-history.router.js';
+import { parcelsLayer } from './parcels/parcels.layer.js';
 import { projectRoot } from './project-root.js';
+import { siteAdminRouter } from './sites/site-admin.router.js';
 import { sitesRouter } from './sites/sites.router.js';
 
 export interface AppOptions {
@@ -25,9 +30,10 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use('/api/sites/:siteId/parcels/import', importBodyParser);
+  app.use(/^\/api\/sites\/[^/]+\/(parcels|buildings|operations)\/import$/, importBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
-  app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), parcelsRouter(pool));
+  app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), siteAdminRouter(pool));
+  app.use('/api', parcelHistoryRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));

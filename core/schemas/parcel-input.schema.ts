@@ -31,28 +31,15 @@ export const parcelInputSchema = z
   })
   .strict();
 
-/** A change to a parcel: any subset of its properties, and/or a new geometry. */
-export const parcelPatchSchema = z
+/** A change to a feature: a new geometry and/or some properties, merged then checked in full. */
+export const featurePatchSchema = z
   .object({
     type: z.literal('Feature').optional(),
     geometry: z.unknown().optional(),
-    properties: z
-      .object({
-        organisationId: z.string().uuid(),
-        services: z.array(serviceCodeSchema).min(1).max(20),
-        ownerId: z.string().uuid().nullable(),
-        label: optionalText(200),
-        agreementRef: optionalText(200),
-        notes: optionalText(4000),
-        fromPhase: z.number().int().min(0),
-        toPhase: z.number().int().positive().nullable(),
-      })
-      .partial()
-      .strict()
-      .optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
 export type ParcelInputProperties = z.infer<typeof parcelInputPropertiesSchema>;
 export type ParcelInput = z.infer<typeof parcelInputSchema>;
-export type ParcelPatch = z.infer<typeof parcelPatchSchema>;
+export type FeaturePatch = z.infer<typeof featurePatchSchema>;

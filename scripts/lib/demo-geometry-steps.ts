@@ -12,17 +12,15 @@ export interface SqlStep {
   values?: unknown[];
 }
 
-/** Loads one source layer (a GeoJSON features array bound as $1) into a temporary table. */
-export function loadSourceStep(table: string, columns: Record<string, string>): SqlStep {
-  const names = Object.keys(columns);
-  const selected = names.map((name) => `feature -> 'properties' ->> '${name}' as ${name}`).join(', ');
+/** Loads one source layer (a GeoJSON features array bound as $1) into a temporary table of text columns. */
+export function loadSourceStep(table: string, properties: string[]): SqlStep {
+  const selected = properties.map((name) => `feature -> 'properties' ->> '${name}' as ${name}`).join(', ');
   return {
     name: `load ${table}`,
     sql: `create temp table ${table} as
       select feature ->> 'id' as id, ${selected},
              ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(feature -> 'geometry'), 4326), 2154) as geom
-        from jsonb_array_elements($1::jsonb) as feature;
-      create index on ${table} using gist (geom)`,
+        from jsonb_array_elements($1::jsonb) as feature`,
   };
 }
 
@@ -83,7 +81,7 @@ export const GEOMETRY_STEPS: SqlStep[] = [
                when facility.name is not null then 'facility'
                when housing.residence is not null then 'social_housing'
                when largest_building.area is null and coalesce(footway.length, 0) >= 100 then 'green'
-               when largest_building.area >= 700 and largest_building.name is null then 'copropriete'
+               when largest_building.area >= 600 and largest_building.name is null then 'copropriete'
                else 'private'
              end as role,
              facility.name as facility_name, housing.residence, coalesce(footway.length, 0) as footway_length
@@ -95,9 +93,12 @@ export const GEOMETRY_STEPS: SqlStep[] = [
                             where ST_Intersects(point.geom, parcel.geom)
                                or (not exists (select 1 from source_cadastre as other where ST_Intersects(point.geom, other.geom))
                                    and parcel.id = (select nearest.id from site_cadastre as nearest
+                                                     where exists (select 1 from site_buildings as building
+                                                                    where ST_Area(ST_Intersection(building.geom, nearest.geom)) > 1)
                                                      order by nearest.geom <-> point.geom, nearest.id limit 1)
                                    and ST_DWithin(point.geom, parcel.geom, 15))) as housing on true
-        left join lateral (select max(ST_Area(building.geom)) as area, max(building.name) as name from site_buildings as building
+        left join lateral (select max(ST_Area(ST_Intersection(building.geom, parcel.geom))) as area, max(building.name) as name
+                             from site_buildings as building
                             where ST_Intersects(building.geom, parcel.geom)
                               and ST_Area(ST_Intersection(building.geom, parcel.geom)) > 1) as largest_building on true
         left join lateral (select sum(ST_Length(ST_Intersection(street.geom, parcel.geom))) as length from source_streets as street
@@ -107,9 +108,9 @@ export const GEOMETRY_STEPS: SqlStep[] = [
   {
     name: 'public space split by its nearest street',
     sql: `create temp table street_pieces as
-      with axes as (select name, ST_Union(geom order by id) as geom from source_streets, public_space
-                     where name is not null and highway = any($1::text[]) and ST_Intersects(source_streets.geom, public_space.geom)
-                     group by name),
+      with axes as (select street.name, ST_Union(street.geom order by street.id) as geom from source_streets as street, public_space
+                     where street.name is not null and street.highway = any($1::text[]) and ST_Intersects(street.geom, public_space.geom)
+                     group by street.name),
            points as (select distinct on (ST_SnapToGrid(point.geom, 0.01)) axes.name, point.geom
                         from axes, ST_DumpPoints(ST_Segmentize(axes.geom, 4)) as point
                        order by ST_SnapToGrid(point.geom, 0.01), axes.name),
@@ -169,11 +170,11 @@ export const GEOMETRY_STEPS: SqlStep[] = [
     values: [scenario.NEW_PATH_HALF_WIDTH],
   },
   {
-    name: 'works zone (wing and new path) and the rest of the residence',
+    name: 'works zone (around the wing, and the new path) and the rest of the residence',
     sql: `create temp table works as
       with residence as (select geom from site_cadastre where id = (select cadastral_id from demolished_building)),
            zone as (select ST_CollectionExtract(ST_Difference(ST_Intersection(
-                             ST_Union(ST_Buffer(demolished.geom, 3, 'join=mitre'), new_path.geom), residence.geom), courtyard.geom), 3) as geom
+                             ST_Union(ST_ConvexHull(ST_Buffer(demolished.geom, 3)), new_path.geom), residence.geom), courtyard.geom), 3) as geom
                       from demolished_building as demolished, new_path, residence, courtyard)
       select zone.geom as works_zone,
              ST_CollectionExtract(ST_Difference(residence.geom, ST_Union(zone.geom, courtyard.geom)), 3) as residence_rest,
@@ -194,9 +195,8 @@ export const GEOMETRY_STEPS: SqlStep[] = [
       select row_number() over (order by block_id, ST_XMin(geom), ST_YMin(geom))::int as id, geom,
              (select count(*) from cadastral_roles as parcel
                where parcel.role = 'private' and ST_Within(ST_PointOnSurface(parcel.geom), pieces.geom))::int as parcel_count,
-             (select street.name from source_streets as street where street.name is not null and street.highway = any($1::text[])
-               order by street.geom <-> ST_PointOnSurface(pieces.geom), street.id limit 1) as street_name
+             (select street.name from street_pieces as street
+               order by street.geom <-> ST_PointOnSurface(pieces.geom), street.name limit 1) as street_name
         from pieces`,
-    values: [scenario.CARRIAGEWAY_KINDS],
   },
 ];

@@ -2,6 +2,10 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { ERROR_CODES, HttpError, type ErrorBody } from './errors.js';
 
+const FOREIGN_KEY_VIOLATION = '23503';
+const UNIQUE_VIOLATION = '23505';
+const CHECK_VIOLATION = '23514';
+
 /** SQLSTATE classes and codes that mean the database cannot be reached right now. */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ETIMEDOUT', 'EPIPE']);
@@ -42,6 +46,14 @@ export const errorHandler: ErrorRequestHandler = (error: Error & { code?: string
     res.status(400).json({ code: 'malformed_json', message: 'the request body is not valid JSON', field: 'body' });
   } else if (error.type === 'entity.too.large') {
     res.status(413).json({ code: 'payload_too_large', message: 'the request body is too large', field: 'body' });
+  } else if (error.code === FOREIGN_KEY_VIOLATION && /still referenced/.test(String((error as { detail?: string }).detail))) {
+    res.status(409).json({ code: 'in_use', message: 'this is still referred to by other records (parcels, operations…): change those first' });
+  } else if (error.code === FOREIGN_KEY_VIOLATION) {
+    res.status(422).json({ code: 'unknown_reference', message: 'this refers to a record that does not exist' });
+  } else if (error.code === CHECK_VIOLATION) {
+    res.status(422).json({ code: 'rule_violation', message: `the database refused this change (${(error as { constraint?: string }).constraint ?? 'a check'}): a geometry must be valid by OGC rules, phases in order` });
+  } else if (error.code === UNIQUE_VIOLATION) {
+    res.status(409).json({ code: ERROR_CODES.conflict, message: 'this already exists' });
   } else if (isDatabaseUnavailable(error)) {
     console.error('database unavailable:', error.message);
     res.status(503).set('Retry-After', '5').json({ code: ERROR_CODES.databaseUnavailable, message: 'the database is unavailable, try again shortly' });

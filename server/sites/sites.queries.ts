@@ -31,6 +31,11 @@ export function buildingsAtPhase(pool: pg.Pool, siteId: string, phase: number): 
   return collection(pool, 'buildings/feature-collection', [siteId, phase]);
 }
 
+/** The works operations of a site, of one phase or all. */
+export function operationsOfSite(pool: pg.Pool, siteId: string, phase: number | null): Promise<unknown> {
+  return collection(pool, 'operations/feature-collection', [siteId, phase]);
+}
+
 /** The base map layers of a site. */
 export function contextFeatures(pool: pg.Pool, siteId: string): Promise<ContextCollection> {
   return collection(pool, 'context/feature-collection', [siteId]);

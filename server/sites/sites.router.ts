@@ -7,6 +7,7 @@ import { route } from '../http/route.js';
 import * as queries from './sites.queries.js';
 
 const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
+const optionalPhaseQuery = z.object({ phase: z.coerce.number().int().min(0).optional() }).strict();
 const phaseQuery = z.object({ phase: z.coerce.number().int().min(0).default(0) }).strict();
 
 /** Read routes of sites and of their layers. */
@@ -32,6 +33,10 @@ export function sitesRouter(pool: pg.Pool): Router {
   router.get('/sites/:siteId/buildings', route({ params: siteParams, query: phaseQuery }, async ({ params, query, user }, _req, res) => {
     await readableSite(pool, params.siteId, user);
     res.json(await queries.buildingsAtPhase(pool, params.siteId, query.phase));
+  }));
+  router.get('/sites/:siteId/operations', route({ params: siteParams, query: optionalPhaseQuery }, async ({ params, query, user }, _req, res) => {
+    await readableSite(pool, params.siteId, user);
+    res.json(await queries.operationsOfSite(pool, params.siteId, query.phase ?? null));
   }));
   router.get('/sites/:siteId/context', route({ params: siteParams }, async ({ params, user }, _req, res) => {
     await readableSite(pool, params.siteId, user);

@@ -64,6 +64,14 @@ export class TesseraUser {
     await this.waitForMap();
   }
 
+  /** The label of the service shown. */
+  async selectedService(): Promise<string> {
+    return this.page.getByLabel('Service').evaluate((select) => {
+      const element = select as unknown as { selectedOptions: ArrayLike<{ textContent: string | null }> };
+      return element.selectedOptions[0]?.textContent ?? '';
+    });
+  }
+
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });

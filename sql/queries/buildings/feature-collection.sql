@@ -5,7 +5,7 @@ select json_build_object(
            'type', 'Feature',
            'id', id,
            'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-           'properties', json_build_object('label', label, 'fromPhase', from_phase, 'toPhase', to_phase)
+           'properties', json_build_object('label', label, 'fromPhase', from_phase, 'toPhase', to_phase, 'version', version)
          ) order by id), '[]'::json)
        ) as collection
   from buildings

@@ -1,1 +1,1 @@
-select site_id as "siteId", version, from_phase as "fromPhase" from parcels where id = $1 for update
+select site_id as "siteId", version, array[from_phase] as phases from parcels where id = $1 for update

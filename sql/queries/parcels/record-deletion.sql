@@ -1,9 +1,6 @@
--- Records the deletion as a new version holding the last content, then deletes the parcel.
-with recorded as (
-  insert into parcel_versions (parcel_id, version, site_id, change, geom, organisation_id, services, owner_id,
-                               label, agreement_ref, notes, from_phase, to_phase, changed_at, changed_by)
-  select id, version + 1, site_id, 'delete', geom, organisation_id, services, owner_id, label, agreement_ref, notes,
-         from_phase, to_phase, now(), $2
-    from parcels where id = $1
-  returning parcel_id)
-delete from parcels where id in (select parcel_id from recorded)
+-- Records the deletion of parcel $1 by user $2 as a new version holding its last content.
+insert into parcel_versions (parcel_id, version, site_id, change, geom, organisation_id, services, owner_id,
+                             label, agreement_ref, notes, from_phase, to_phase, changed_at, changed_by)
+select id, version + 1, site_id, 'delete', geom, organisation_id, services, owner_id, label, agreement_ref, notes,
+       from_phase, to_phase, now(), $2
+  from parcels where id = $1

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../server/demo/load-demo.js';
-import { getJson, startApp, type RunningApp } from '../../support/http.js';
+import { TestApi } from '../../support/api.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 interface Collection {
@@ -10,21 +10,21 @@ interface Collection {
 
 describe('read routes', () => {
   let database: TestDatabase;
-  let app: RunningApp;
+  let api: TestApi;
   let siteId: string;
   beforeAll(async () => {
     database = await createTestDatabase();
     await loadDemo(database.pool);
-    app = await startApp(database.pool);
+    api = await TestApi.start(database.pool);
     siteId = (await database.pool.query('select id from sites')).rows[0].id;
   });
   afterAll(async () => {
-    await app.close();
+    await api.close();
     await database.drop();
   });
 
   it('GET /api/health answers ok with the PostGIS version and the migrations count', async () => {
-    const { status, body } = await getJson<Record<string, unknown>>(app, '/api/health');
+    const { status, body } = await api.call<Record<string, unknown>>('GET', '/api/health');
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.postgis).toMatch(/^3\.\d+/);
@@ -32,7 +32,7 @@ describe('read routes', () => {
   });
 
   it('lists the public demo site with its bounding box', async () => {
-    const { status, body } = await getJson<Array<{ id: string; bbox: number[] }>>(app, '/api/sites');
+    const { status, body } = await api.call<Array<{ id: string; bbox: number[] }>>('GET', '/api/sites');
     expect(status).toBe(200);
     expect(body.map((site) => site.id)).toEqual([siteId]);
     const [west, south, east, north] = body[0]!.bbox;
@@ -43,7 +43,7 @@ describe('read routes', () => {
   });
 
   it('serves the parcels of a phase as MultiPolygon features with their properties', async () => {
-    const { status, body } = await getJson<Collection>(app, `/api/sites/${siteId}/parcels?phase=0`);
+    const { status, body } = await api.call<Collection>('GET', `/api/sites/${siteId}/parcels?phase=0`);
     expect(status).toBe(200);
     expect(body.type).toBe('FeatureCollection');
     expect(body.features.length).toBeGreaterThan(10);
@@ -56,35 +56,35 @@ describe('read routes', () => {
   });
 
   it('serves buildings, base map layers, phases, organisations and services', async () => {
-    const buildings = await getJson<Collection>(app, `/api/sites/${siteId}/buildings?phase=0`);
+    const buildings = await api.call<Collection>('GET', `/api/sites/${siteId}/buildings?phase=0`);
     expect(buildings.body.features.length).toBeGreaterThan(50);
-    const context = await getJson<Collection>(app, `/api/sites/${siteId}/context`);
+    const context = await api.call<Collection>('GET', `/api/sites/${siteId}/context`);
     const layers = new Set(context.body.features.map((feature) => feature.properties.layer));
     expect([...layers].sort()).toEqual(['cadastre', 'street']);
-    const phases = await getJson<Array<{ ordinal: number }>>(app, `/api/sites/${siteId}/phases`);
+    const phases = await api.call<Array<{ ordinal: number }>>('GET', `/api/sites/${siteId}/phases`);
     expect(phases.body.map((phase) => phase.ordinal)).toEqual([0, 1, 2]);
-    const organisations = await getJson<unknown[]>(app, '/api/organisations');
+    const organisations = await api.call<unknown[]>('GET', '/api/organisations');
     expect(organisations.body.length).toBeGreaterThanOrEqual(4);
-    const services = await getJson<Array<{ code: string }>>(app, '/api/services');
+    const services = await api.call<Array<{ code: string }>>('GET', '/api/services');
     expect(services.body.map((service) => service.code)).toContain('nettoiement');
   });
 
   it('answers 400 with the field for a malformed id or phase, 404 for an unknown site or route', async () => {
-    const badId = await getJson<Record<string, string>>(app, '/api/sites/not-a-uuid/parcels');
+    const badId = await api.call<Record<string, string>>('GET', '/api/sites/not-a-uuid/parcels');
     expect([badId.status, badId.body.code, badId.body.field]).toEqual([400, 'invalid_request', 'params.siteId']);
-    const badPhase = await getJson<Record<string, string>>(app, `/api/sites/${siteId}/parcels?phase=-1`);
+    const badPhase = await api.call<Record<string, string>>('GET', `/api/sites/${siteId}/parcels?phase=-1`);
     expect([badPhase.status, badPhase.body.field]).toEqual([400, 'query.phase']);
-    const unknownSite = await getJson<Record<string, string>>(app, '/api/sites/00000000-0000-4000-8000-000000000000');
+    const unknownSite = await api.call<Record<string, string>>('GET', '/api/sites/00000000-0000-4000-8000-000000000000');
     expect([unknownSite.status, unknownSite.body.code]).toEqual([404, 'not_found']);
-    const unknownRoute = await getJson<Record<string, string>>(app, '/api/nothing-here');
+    const unknownRoute = await api.call<Record<string, string>>('GET', '/api/nothing-here');
     expect(unknownRoute.status).toBe(404);
   });
 
   it('does not show a site that is not public to an anonymous visitor', async () => {
     await database.pool.query('update sites set public = false');
-    const { status } = await getJson(app, `/api/sites/${siteId}/parcels`);
+    const { status } = await api.call('GET', `/api/sites/${siteId}/parcels`);
     expect(status).toBe(404);
-    const list = await getJson<unknown[]>(app, '/api/sites');
+    const list = await api.call<unknown[]>('GET', '/api/sites');
     expect(list.body).toEqual([]);
     await database.pool.query('update sites set public = true');
   });

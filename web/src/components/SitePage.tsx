@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_SERVICES } from '../../../core/index.js';
 import { filterParcels } from '../domain/filter-parcels.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
@@ -16,7 +17,8 @@ import { SiteMap } from './SiteMap.js';
 export function SitePage({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState(0);
-  const [serviceCode, setServiceCode] = useState<string | null>(null);
+  // Like the coordinator's journey: one service at a time, cleaning first; "all services" stacks them.
+  const [serviceCode, setServiceCode] = useState<string | null>(DEFAULT_SERVICES[0].code);
   const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
   const data = useSiteData(siteId, phase);
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;

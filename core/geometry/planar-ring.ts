@@ -1,0 +1,84 @@
+import type { Position } from '../schemas/geojson.schema.js';
+
+/** A closed ring prepared for planar topology checks in longitude/latitude. */
+export interface PlanarRing {
+  polygonIndex: number;
+  /** 0 for the exterior ring, then the holes. */
+  ringIndex: number;
+  /** Corners in input order, without repeated consecutive positions nor the closing position. */
+  vertices: Position[];
+  /** Where each corner sits in the caller's ring, for fault paths. */
+  sourceIndexes: number[];
+  /** True when the ring runs counter-clockwise (positive planar area). */
+  counterClockwise: boolean;
+  /** True when the polygon's interior lies to the left of the ring's direction of travel. */
+  interiorOnLeft: boolean;
+  bounds: { minX: number; minY: number; maxX: number; maxY: number };
+}
+
+/** Prepares every ring of every polygon; rings must already be closed with 3 distinct corners. */
+export function buildPlanarRings(polygons: Position[][][]): PlanarRing[][] {
+  return polygons.map((rings, polygonIndex) => rings.map((ring, ringIndex) => buildPlanarRing(ring, polygonIndex, ringIndex)));
+}
+
+function buildPlanarRing(ring: Position[], polygonIndex: number, ringIndex: number): PlanarRing {
+  const vertices: Position[] = [];
+  const sourceIndexes: number[] = [];
+  for (let index = 0; index < ring.length - 1; index += 1) {
+    const position = ring[index] as Position;
+    const previous = vertices[vertices.length - 1];
+    if (previous !== undefined && previous[0] === position[0] && previous[1] === position[1]) continue;
+    vertices.push(position);
+    sourceIndexes.push(index);
+  }
+  // A ring such as A, B, C, A, A leaves a trailing copy of A once the closing position is cut.
+  const first = vertices[0] as Position;
+  const last = vertices[vertices.length - 1] as Position;
+  if (vertices.length > 1 && first[0] === last[0] && first[1] === last[1]) {
+    vertices.pop();
+    sourceIndexes.pop();
+  }
+  const counterClockwise = signedPlanarArea(vertices) > 0;
+  return {
+    polygonIndex,
+    ringIndex,
+    vertices,
+    sourceIndexes,
+    counterClockwise,
+    interiorOnLeft: ringIndex === 0 ? counterClockwise : !counterClockwise,
+    bounds: boundsOf(vertices),
+  };
+}
+
+function signedPlanarArea(vertices: Position[]): number {
+  // Coordinates relative to the first corner keep the products small and precise.
+  const [originX, originY] = vertices[0] as Position;
+  let twiceArea = 0;
+  for (let index = 0; index < vertices.length; index += 1) {
+    const [x1, y1] = vertices[index] as Position;
+    const [x2, y2] = vertices[(index + 1) % vertices.length] as Position;
+    twiceArea += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
+  }
+  return twiceArea / 2;
+}
+
+function boundsOf(vertices: Position[]): PlanarRing['bounds'] {
+  const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  for (const [x, y] of vertices) {
+    bounds.minX = Math.min(bounds.minX, x);
+    bounds.minY = Math.min(bounds.minY, y);
+    bounds.maxX = Math.max(bounds.maxX, x);
+    bounds.maxY = Math.max(bounds.maxY, y);
+  }
+  return bounds;
+}
+
+/** Whether the bounding boxes of two rings meet. */
+export function boundsOverlap(first: PlanarRing, second: PlanarRing): boolean {
+  return (
+    first.bounds.minX <= second.bounds.maxX &&
+    second.bounds.minX <= first.bounds.maxX &&
+    first.bounds.minY <= second.bounds.maxY &&
+    second.bounds.minY <= first.bounds.maxY
+  );
+}

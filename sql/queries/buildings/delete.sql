@@ -1,0 +1,1 @@
+delete from buildings where id = $1

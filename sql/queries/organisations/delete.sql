@@ -1,0 +1,1 @@
+delete from organisations where id = $1

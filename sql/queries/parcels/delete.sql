@@ -1,0 +1,1 @@
+delete from parcels where id = $1

@@ -1,0 +1,1 @@
+delete from sites where id = $1
