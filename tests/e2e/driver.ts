@@ -72,6 +72,28 @@ export class TesseraUser {
     });
   }
 
+  /** The analysis panel's summary line ("94,2 % couvert — …"). */
+  async analysisSummary(): Promise<string> {
+    return (await this.page.getByTestId('analysis-summary').innerText()).trim();
+  }
+
+  /** The items of one list of the analysis panel (by its accessible name). */
+  async findings(list: 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords'): Promise<string[]> {
+    return (await this.page.getByRole('list', { name: list }).getByRole('button').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Clicks a finding of the analysis panel, then waits for the map to settle on it. */
+  async focusFinding(label: string): Promise<void> {
+    await this.page.getByRole('button', { name: label }).click();
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** The map's zoom level. */
+  mapZoom(): Promise<number> {
+    return this.page.evaluate(() => (globalThis as unknown as { __tessera: { map: { getZoom(): number } } }).__tessera.map.getZoom());
+  }
+
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });

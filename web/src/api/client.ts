@@ -6,6 +6,7 @@ import type {
   Phase,
   Service,
   Site,
+  SiteAnalysis,
   SiteSummary,
 } from '../../../core/index.js';
 
@@ -67,6 +68,8 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
       getJson<BuildingCollection>(`${site(siteId)}/buildings?phase=${phase}`, signal),
     getContext: (siteId: string, signal?: AbortSignal) =>
       getJson<ContextCollection>(`${site(siteId)}/context`, signal),
+    getAnalysis: (siteId: string, phase: number, service: string, signal?: AbortSignal) =>
+      getJson<SiteAnalysis>(`${site(siteId)}/analysis?phase=${phase}&service=${encodeURIComponent(service)}`, signal),
   };
 }
 

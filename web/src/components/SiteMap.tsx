@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { BuildingCollection, ContextCollection, Site } from '../../../core/index.js';
+import type { BuildingCollection, ContextCollection, Site, SiteAnalysis } from '../../../core/index.js';
+import type { Finding } from '../map/finding.js';
 import { MapController } from '../map/map-controller.js';
 import type { ParcelLayerData } from '../map/parcel-layer-data.js';
 
@@ -8,6 +9,9 @@ interface SiteMapProps {
   context: ContextCollection | undefined;
   buildings: BuildingCollection | undefined;
   parcels: ParcelLayerData | undefined;
+  /** Gaps, overlaps and overflow of the chosen service, drawn over the parcels. */
+  analysis: SiteAnalysis | null;
+  focusedFinding: Finding | null;
   /** True while the parcels of a newly chosen phase are on their way. */
   loading: boolean;
   selectedParcelId: string | null;
@@ -18,7 +22,7 @@ interface SiteMapProps {
 
 /** React's side of the map: creates the MapController for a site and feeds it the props. */
 export function SiteMap(props: SiteMapProps) {
-  const { site, context, buildings, parcels, loading, selectedParcelId, attribution, label } = props;
+  const { site, context, buildings, parcels, analysis, focusedFinding, loading, selectedParcelId, attribution, label } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const onParcelClickRef = useRef(props.onParcelClick);
@@ -51,6 +55,12 @@ export function SiteMap(props: SiteMapProps) {
   useEffect(() => {
     if (parcels) controllerRef.current?.setParcels(parcels);
   }, [site, parcels]);
+  useEffect(() => {
+    controllerRef.current?.setAnalysis(analysis);
+  }, [site, analysis]);
+  useEffect(() => {
+    controllerRef.current?.focusFinding(focusedFinding);
+  }, [site, focusedFinding]);
   useEffect(() => {
     controllerRef.current?.setLoading(loading);
   }, [site, loading]);

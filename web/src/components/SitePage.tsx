@@ -4,7 +4,12 @@ import { DEFAULT_SERVICES } from '../../../core/index.js';
 import { filterParcels } from '../domain/filter-parcels.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
+import { api } from '../api/client.js';
+import { serviceLabel } from '../domain/service-label.js';
+import type { Finding } from '../map/finding.js';
+import { useAsync } from '../use-async.js';
 import { useSiteData } from '../use-site-data.js';
+import { AnalysisPanel } from './AnalysisPanel.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
 import { LoadState } from './LoadState.js';
@@ -15,12 +20,18 @@ import { SiteMap } from './SiteMap.js';
 
 /** A site's map: parcels of one phase coloured by organisation, filtered by service. */
 export function SitePage({ siteId }: { siteId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [phase, setPhase] = useState(0);
   // Like the coordinator's journey: one service at a time, cleaning first; "all services" stacks them.
   const [serviceCode, setServiceCode] = useState<string | null>(DEFAULT_SERVICES[0].code);
   const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
+  const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
   const data = useSiteData(siteId, phase);
+  const analysis = useAsync(
+    (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
+    [siteId, phase, serviceCode],
+  );
+  const shownAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   const layersLoading = layersPhase !== phase || data.status.loading;
 
@@ -37,6 +48,10 @@ export function SitePage({ siteId }: { siteId: string }) {
     () => (shownParcels && organisations ? legendEntries(shownParcels, organisations) : []),
     [shownParcels, organisations],
   );
+  const serviceName = (code: string) => {
+    const service = services?.find((candidate) => candidate.code === code);
+    return service ? serviceLabel(service, i18n.language) : code;
+  };
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
 
   return (
@@ -51,10 +66,29 @@ export function SitePage({ siteId }: { siteId: string }) {
             onChange={(next) => {
               setPhase(next);
               setSelectedParcelId(null);
+              setFocusedFinding(null);
             }}
           />
-          <ServiceFilter services={services ?? []} value={serviceCode} onChange={setServiceCode} />
+          <ServiceFilter
+            services={services ?? []}
+            value={serviceCode}
+            onChange={(next) => {
+              setServiceCode(next);
+              setFocusedFinding(null);
+            }}
+          />
           <Legend entries={legend} />
+          {serviceCode ? (
+            <AnalysisPanel
+              serviceLabel={serviceName(serviceCode)}
+              analysis={shownAnalysis}
+              organisations={organisations ?? []}
+              focusedId={focusedFinding?.id ?? null}
+              onFocus={setFocusedFinding}
+            />
+          ) : (
+            <p className="analysis__empty">{t('analysis.chooseService')}</p>
+          )}
           {selectedParcel && (
             <ParcelPanel
               parcel={selectedParcel}
@@ -70,7 +104,9 @@ export function SitePage({ siteId }: { siteId: string }) {
             context={context}
             buildings={buildings}
             parcels={layerData}
-            loading={layersLoading}
+            analysis={shownAnalysis ?? null}
+            focusedFinding={focusedFinding}
+            loading={layersLoading || (serviceCode !== null && analysis.loading)}
             selectedParcelId={selectedParcel ? selectedParcelId : null}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}

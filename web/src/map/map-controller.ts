@@ -10,7 +10,9 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { BuildingCollection, ContextCollection, MultiPolygon } from '../../../core/index.js';
+import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
+import { AnalysisOverlay } from './analysis-overlay.js';
+import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
 import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
 import type { ParcelLayerData } from './parcel-layer-data.js';
@@ -46,6 +48,9 @@ export class MapController {
   private parcelsAppliedGeneration = -1;
   private selectedParcelId: string | null = null;
   private loading = false;
+  private analysisOverlay: AnalysisOverlay | null = null;
+  private analysis: SiteAnalysis | null = null;
+  private highlightedFinding: string | null = null;
 
   constructor(options: MapControllerOptions) {
     this.container = options.container;
@@ -65,6 +70,9 @@ export class MapController {
 
     this.map.on('load', () => {
       this.styleLoaded = true;
+      this.analysisOverlay = new AnalysisOverlay(this.map);
+      this.analysisOverlay.setAnalysis(this.analysis);
+      this.analysisOverlay.setHighlighted(this.highlightedFinding);
       for (const [sourceId, data] of this.pending) this.apply(sourceId, data);
       this.pending.clear();
       this.applySelection();
@@ -108,6 +116,19 @@ export class MapController {
     if (this.styleLoaded) this.applySelection();
   }
 
+  /** Draws the gaps, overlaps and overflow of an analysis over the parcels (or nothing). */
+  setAnalysis(analysis: SiteAnalysis | null): void {
+    this.analysis = analysis;
+    this.analysisOverlay?.setAnalysis(analysis);
+  }
+
+  /** Highlights one finding of the analysis and zooms to its box; null clears the highlight. */
+  focusFinding(finding: Finding | null): void {
+    this.highlightedFinding = finding?.id ?? null;
+    this.analysisOverlay?.setHighlighted(this.highlightedFinding);
+    if (finding) this.map.fitBounds(finding.bbox, { padding: 80, maxZoom: 20, duration: 0 });
+  }
+
   /** Replaces the attribution text, e.g. after a language change. */
   setAttribution(text: string): void {
     this.map.removeControl(this.attributionControl);
@@ -117,6 +138,7 @@ export class MapController {
 
   /** Frees the WebGL context and every listener. */
   destroy(): void {
+    this.analysisOverlay?.destroy(this.map);
     this.map.remove();
     delete this.container.dataset.mapReady;
   }

@@ -1,0 +1,33 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, TesseraUser } from './driver.js';
+
+describe('a coordinator reads the cleaning analysis of the demo site', () => {
+  let browser: Browser;
+  let user: TesseraUser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    user = await TesseraUser.in(browser);
+    await user.open('/');
+  });
+  afterAll(() => browser.close());
+
+  it('sees the coverage and the engineered defects: a gap, an overlap, an overflow', async () => {
+    expect(await user.analysisSummary()).toMatch(/^\d{2},\d % couvert — \d+ manque/);
+    const gaps = await user.findings('Liste des manques');
+    expect(gaps.some((gap) => /^Personne — 5\d\d m²$/.test(gap.replace(/\s/g, ' ')))).toBe(true);
+    const overlaps = await user.findings('Liste des chevauchements');
+    expect(overlaps.some((overlap) => /^Conflit .+ — 4\d\d m²$/.test(overlap.replace(/\s/g, ' ')))).toBe(true);
+    expect((await user.findings('Liste des débords')).length).toBeGreaterThanOrEqual(1);
+    await user.screenshot('analysis-panel');
+  });
+
+  it('zooms to a gap when it is clicked', async () => {
+    const before = await user.mapZoom();
+    const [largestGap] = await user.findings('Liste des manques');
+    await user.focusFinding(largestGap!);
+    expect(await user.mapZoom()).toBeGreaterThan(before + 1);
+    await user.screenshot('analysis-gap-focused');
+    expect(user.errors).toEqual([]);
+  });
+});
