@@ -13,7 +13,7 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
   afterAll(() => browser.close());
 
   it('sees the coverage and the engineered defects: a gap, an overlap, an overflow', async () => {
-    expect(await user.analysisSummary()).toMatch(/^\d{2},\d % couvert — \d+ manque/);
+    expect(await user.analysisSummary()).toMatch(/^\d{2},\d\s%\scouvert — \d+ manque/);
     const gaps = await user.findings('Liste des manques');
     expect(gaps.some((gap) => /^Personne — 5\d\d m²$/.test(gap.replace(/\s/g, ' ')))).toBe(true);
     const overlaps = await user.findings('Liste des chevauchements');
