@@ -29,8 +29,8 @@ const defaultMaxVertices = 10_000;
  * Choices: 3D and 4D positions are accepted and their height/measure dropped, with a warning
  * (surveys and BD TOPO footprints carry heights we do not use). Repeated consecutive positions are
  * accepted and kept as they are. A `bbox` member is checked, then dropped with a warning. Parts of
- * a MultiPolygon may touch at points or along edges; edges shared between parts are accepted with a
- * warning, as PostGIS `ST_IsValid` refuses them. Nothing
+ * a MultiPolygon may touch at points; parts sharing an edge are refused (`polygons_share_edge`), as
+ * PostGIS `ST_IsValid` refuses them: the user merges them. Nothing
  * else is ever repaired: a clockwise ring is reversed, never reshaped. Topology follows the OGC
  * simple-features rules PostGIS `ST_IsValid` applies, computed on longitude/latitude as a plane
  * (the antimeridian is not handled: Tessera's sites are in France).

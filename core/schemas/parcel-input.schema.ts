@@ -31,10 +31,14 @@ export const parcelInputSchema = z
   })
   .strict();
 
-/** A change to a feature: a new geometry and/or some properties, merged then checked in full. */
+/**
+ * A change to a feature: a new geometry and/or some properties, merged then checked in full. A client
+ * may send back the Feature it read: its `id` and read-only properties (version…) are ignored.
+ */
 export const featurePatchSchema = z
   .object({
     type: z.literal('Feature').optional(),
+    id: z.union([z.string(), z.number()]).optional(),
     geometry: z.unknown().optional(),
     properties: z.record(z.string(), z.unknown()).optional(),
   })

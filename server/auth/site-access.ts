@@ -14,18 +14,21 @@ export interface SiteAccess {
 
 /**
  * The caller's access to a site they may read: a role on it, or a public site. A site the caller
- * may not read answers 404, exactly like a site that does not exist (no leak).
+ * may not read answers 404, exactly like a site that does not exist (no leak); `noun` names the
+ * object asked for (`parcel` for /api/parcels/:id), so that its 404 reads like an unknown id's.
  */
-export async function readableSite(database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined): Promise<SiteAccess> {
+export async function readableSite(database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined, noun = 'site'): Promise<SiteAccess> {
   const { rows } = await database.query<{ public: boolean; role: SiteRole | null }>(namedQuery('access/site-access'), [siteId, user?.id ?? null]);
   const row = rows[0];
-  if (!row || (!row.public && !row.role)) throw notFound('site');
+  if (!row || (!row.public && !row.role)) throw notFound(noun);
   return { siteId, role: row.role };
 }
 
 /** The caller's access if their role is one of `allowed`; 401 when anonymous, 403 otherwise. */
-export async function siteWithRole(database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined, allowed: readonly SiteRole[]): Promise<SiteAccess> {
-  const access = await readableSite(database, siteId, user);
+export async function siteWithRole(
+  database: pg.Pool | pg.PoolClient, siteId: string, user: AuthenticatedUser | undefined, allowed: readonly SiteRole[], noun = 'site',
+): Promise<SiteAccess> {
+  const access = await readableSite(database, siteId, user, noun);
   if (!user) throw new HttpError(401, ERROR_CODES.unauthenticated, 'sign in to change this site');
   if (!access.role || !allowed.includes(access.role)) {
     throw new HttpError(403, ERROR_CODES.forbidden, `this needs one of the roles ${allowed.join(', ')} on this site`);

@@ -33,7 +33,7 @@ export function layerRouter<P>(pool: pg.Pool, layer: Layer<P>): Router {
   router.get(`/${layer.name}/:featureId`, route({ params: featureParams }, async ({ params, user }, _req, res) => {
     const stored = await readFeature(pool, layer, params.featureId);
     if (!stored) throw notFound(layer.noun);
-    await readableSite(pool, stored.siteId, user);
+    await readableSite(pool, stored.siteId, user, layer.noun);
     res.set('ETag', versionTag(stored.version)).json(stored.feature);
   }));
   router.patch(`/${layer.name}/:featureId`, route({ params: featureParams, body: featurePatchSchema }, async ({ params, body, user }, req, res) => {

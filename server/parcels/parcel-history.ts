@@ -16,7 +16,7 @@ async function lastVersion(database: pg.Pool | pg.PoolClient, parcelId: string) 
 export async function parcelHistory(pool: pg.Pool, parcelId: string, user: AuthenticatedUser | undefined): Promise<unknown[]> {
   const last = await lastVersion(pool, parcelId);
   if (!last) throw notFound('parcel');
-  await readableSite(pool, last.siteId, user);
+  await readableSite(pool, last.siteId, user, 'parcel');
   return (await pool.query(namedQuery('parcels/history'), [parcelId])).rows;
 }
 
@@ -27,7 +27,7 @@ export async function parcelHistory(pool: pg.Pool, parcelId: string, user: Authe
 export async function restoreParcel(pool: pg.Pool, parcelId: string, user: AuthenticatedUser | undefined, version: number, expectedVersion?: number): Promise<StoredFeature['feature']> {
   const last = await lastVersion(pool, parcelId);
   if (!last) throw notFound('parcel');
-  const access = await siteWithRole(pool, last.siteId, user, parcelsLayer.editors);
+  const access = await siteWithRole(pool, last.siteId, user, parcelsLayer.editors, 'parcel');
   const content = (await pool.query(namedQuery('parcels/version-content'), [parcelId, version])).rows[0];
   if (!content) throw new HttpError(404, 'not_found', `this parcel has no version ${version}`, 'body.version');
   const { geometry, ...properties } = content;
