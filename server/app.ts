@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type pg from 'pg';
+import { analysisRouter } from './analysis/analysis.router.js';
 import { authenticate } from './auth/authenticate.js';
 import { sessionRouter, type SessionOptions } from './auth/session.router.js';
 import { tokensRouter } from './auth/tokens.router.js';
@@ -33,7 +34,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use(/^\/api\/sites\/[^/]+\/(parcels|buildings|operations)\/import$/, importBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
   app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), siteAdminRouter(pool));
-  app.use('/api', parcelHistoryRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer));
+  app.use('/api', parcelHistoryRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { hashPassword } from '../auth/password.js';
+import { namedQuery } from '../db/named-queries.js';
 import { readDemoFiles } from './demo-files.js';
 
 /** Demo accounts, one per role, created only with the demo data (README lists them). */
@@ -51,6 +52,7 @@ export async function loadDemo(pool: pg.Pool): Promise<DemoCounts> {
   const client = await pool.connect();
   try {
     await client.query('begin');
+    await client.query(namedQuery('analysis/defer'));
     const organisationIds = await insertOrganisations(client, demo.organisations);
     const site = demo.site.properties;
     const { rows } = await client.query<{ id: string }>(
@@ -121,6 +123,7 @@ export async function loadDemo(pool: pg.Pool): Promise<DemoCounts> {
          from json_array_elements($2::json) as feature`,
       [siteId, features(demo.context)],
     );
+    await client.query(namedQuery('analysis/recompute-site'), [siteId]);
     await client.query('commit');
     return {
       organisations: demo.organisations.length,

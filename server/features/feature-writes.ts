@@ -61,11 +61,11 @@ async function lockForChange<P>(client: pg.PoolClient, layer: Layer<P>, id: stri
   const row = (await client.query<{ siteId: string; version: number; phases: number[] }>(namedQuery(`${layer.name}/lock`), [id])).rows[0];
   if (!row) {
     const last = layer.history ? (await client.query<{ siteId: string; change: string }>(namedQuery('parcels/last-version'), [id])).rows[0] : undefined;
-    if (last) await siteWithRole(client, last.siteId, user, layer.editors);
+    if (last) await siteWithRole(client, last.siteId, user, layer.editors, layer.noun);
     if (last?.change === 'delete') throw new HttpError(410, `${layer.noun}_deleted`, `this ${layer.noun} has been deleted`);
     throw notFound(layer.noun);
   }
-  const access = await siteWithRole(client, row.siteId, user, layer.editors);
+  const access = await siteWithRole(client, row.siteId, user, layer.editors, layer.noun);
   layer.assertMayEdit(access, row.phases);
   if (row.version !== expectedVersion) {
     const current = await readFeature(client, layer, id);
@@ -83,7 +83,8 @@ export async function updateFeature<P>(
     const locked = await lockForChange(client, layer, id, user, expectedVersion);
     const current = (await readFeature(client, layer, id))!.feature;
     const { version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...currentProperties } = current.properties;
-    const merged = { type: 'Feature', geometry: patch.geometry ?? current.geometry, properties: { ...currentProperties, ...patch.properties } };
+    const { version: _sentVersion, updatedAt: _sentAt, updatedBy: _sentBy, ...patchProperties } = patch.properties ?? {};
+    const merged = { type: 'Feature', geometry: patch.geometry ?? current.geometry, properties: { ...currentProperties, ...patchProperties } };
     const check = await checkFeatures(client, locked.siteId, await siteTolerance(client, locked.siteId), [merged], layer.rules);
     if (check.rejected[0]) throw faultError(check.rejected[0]);
     const feature = check.accepted[0]!;

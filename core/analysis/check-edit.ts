@@ -1,0 +1,150 @@
+import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
+import type { Position } from '../schemas/geojson.schema.js';
+import type { AnalysisParcel } from './analysis-input.js';
+import type { AnalysisIndex, AnalysisIndexState, EditChanges, EditCheck } from './analysis-index.js';
+import type { GapFeature, OverlapFeature, SiteAnalysis } from './analysis-result.js';
+import { assembleAnalysis } from './assemble-analysis.js';
+import { boundsMeet } from './bounds-meet.js';
+import { compareByArea } from './compare-by-area.js';
+import { compareGapPieces } from './compare-gap-pieces.js';
+import { coversAt } from './covers-at.js';
+import { gapFeature } from './gap-feature.js';
+import { gapPiecesWithin } from './gap-pieces-within.js';
+import { geometryBounds } from './geometry-bounds.js';
+import { insertSorted } from './insert-sorted.js';
+import { overflowOfParcel } from './overflow-of-parcel.js';
+import { overlapOfPair } from './overlap-of-pair.js';
+import type { Piece } from './split-pieces.js';
+
+/**
+ * Applies one parcel edit (create: before null; delete: after null) to an index, recomputing only the edited
+ * parcel's neighbourhood, and returns the next index, the patch and the analysis (equal to a full analyseSite).
+ * The index passed in becomes stale: using it again throws.
+ * @example const { index: next, changed } = checkEdit(index, parcelBefore, parcelAfter)
+ */
+export function checkEdit(index: AnalysisIndex, before: AnalysisParcel | null, after: AnalysisParcel | null): EditCheck {
+  const { state } = index;
+  if (index.generation !== state.generation) {
+    throw new Error('checkEdit: this AnalysisIndex is stale; pass the index returned by the previous checkEdit');
+  }
+  const relevantAfter = after !== null && coversAt(after, state.phase, state.service) ? after : null;
+  const replaced = [...new Set([before?.id, after?.id])].flatMap((id) => {
+    const stored = id === undefined ? undefined : state.parcels.get(id);
+    return stored === undefined ? [] : [stored];
+  });
+  const changed: EditChanges = {
+    gapsRemoved: [],
+    gapsAdded: [],
+    overlapsRemoved: [],
+    overlapsAdded: [],
+    overflowRemoved: [],
+    overflowAdded: [],
+  };
+  const touched = relevantAfter === null ? replaced : [...replaced, relevantAfter];
+  if (touched.length === 0) return { index, changed, analysis: index.analysis };
+
+  for (const parcel of replaced) removeParcel(state, parcel.id, changed);
+  if (relevantAfter !== null) addParcel(state, relevantAfter, changed);
+  const edited = touched.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
+  const gaps = refreshGaps(state, index.analysis.gaps.features, replaced, edited, changed);
+  const analysis: SiteAnalysis = assembleAnalysis(
+    state.outdoorArea,
+    gaps,
+    patchList(index.analysis.overlaps.features, changed.overlapsRemoved, changed.overlapsAdded),
+    patchList(index.analysis.overflow.features, changed.overflowRemoved, changed.overflowAdded),
+  );
+  state.generation += 1;
+  return { index: { phase: state.phase, service: state.service, analysis, generation: state.generation, state }, changed, analysis };
+}
+
+function removeParcel(state: AnalysisIndexState, parcelId: string, changed: EditChanges): void {
+  state.parcels.delete(parcelId);
+  for (const overlapId of state.overlapIdsByParcel.get(parcelId) ?? []) {
+    const overlap = state.overlaps.get(overlapId) as OverlapFeature;
+    state.overlaps.delete(overlapId);
+    const [firstId, secondId] = overlap.properties.parcelIds;
+    state.overlapIdsByParcel.get(firstId === parcelId ? secondId : firstId)?.delete(overlapId);
+    changed.overlapsRemoved.push(overlapId);
+  }
+  state.overlapIdsByParcel.delete(parcelId);
+  const overflowId = `overflow-${parcelId}`;
+  if (state.overflow.delete(overflowId)) changed.overflowRemoved.push(overflowId);
+}
+
+function addParcel(state: AnalysisIndexState, parcel: AnalysisParcel, changed: EditChanges): void {
+  const ownIds = new Set<string>();
+  for (const neighbour of state.parcels.search(geometryBounds(parcel.geometry.coordinates))) {
+    const overlap = overlapOfPair(parcel, neighbour, state.tolerance);
+    if (overlap === null) continue;
+    const overlapId = overlap.id as string;
+    state.overlaps.set(overlapId, overlap);
+    ownIds.add(overlapId);
+    const neighbourIds = state.overlapIdsByParcel.get(neighbour.id) ?? new Set<string>();
+    neighbourIds.add(overlapId);
+    state.overlapIdsByParcel.set(neighbour.id, neighbourIds);
+    changed.overlapsAdded.push(overlap);
+  }
+  state.overlapIdsByParcel.set(parcel.id, ownIds);
+  state.parcels.set(parcel);
+  const overflow = overflowOfParcel(parcel, state.perimeter, state.tolerance);
+  if (overflow !== null) {
+    state.overflow.set(overflow.id as string, overflow);
+    changed.overflowAdded.push(overflow);
+  }
+}
+
+/**
+ * Recomputes the gaps where they may have changed: the ground the edited parcel left, plus every gap piece
+ * (slivers under the tolerance included) near the edit, whole, so that pieces joined by the edit come out as one.
+ * Returns the renumbered gap features.
+ */
+function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: AnalysisParcel[], edited: Bounds, changed: EditChanges): GapFeature[] {
+  const caught = new Set<Piece>();
+  let region: Bounds | null = null;
+  const area: Position[][][] = [];
+  for (const parcel of left) {
+    area.push(...parcel.geometry.coordinates);
+    const bounds = geometryBounds(parcel.geometry.coordinates);
+    region = region === null ? bounds : union(region, bounds);
+  }
+  for (const piece of state.gapPieces) {
+    if (!boundsMeet(piece.bounds, edited)) continue;
+    caught.add(piece);
+    area.push(piece.rings);
+    region = region === null ? piece.bounds : union(region, piece.bounds);
+  }
+  for (const piece of caught) state.gapPieces.delete(piece);
+  const kept = state.keptGaps.filter((piece) => !caught.has(piece));
+  for (const piece of region === null ? [] : gapPiecesWithin(state, area, region)) {
+    state.gapPieces.add(piece);
+    if (piece.area >= state.tolerance) insertSorted(kept, piece, compareGapPieces);
+  }
+  // Gap ids are ranks, so a new large gap renames the smaller ones: the patch covers every rank whose piece changed.
+  const gaps = kept.map((piece, rank) => {
+    const old = previous[rank];
+    if (old !== undefined && state.keptGaps[rank] === piece) return old;
+    if (old !== undefined) changed.gapsRemoved.push(old.id as string);
+    const fresh = gapFeature(piece, rank);
+    changed.gapsAdded.push(fresh);
+    return fresh;
+  });
+  for (const old of previous.slice(kept.length)) changed.gapsRemoved.push(old.id as string);
+  state.keptGaps = kept;
+  return gaps;
+}
+
+function patchList<F extends { id?: string | number; properties: { area: number } }>(list: F[], removed: string[], added: F[]): F[] {
+  const removedIds = new Set(removed);
+  const patched = removedIds.size === 0 ? [...list] : list.filter((feature) => !removedIds.has(feature.id as string));
+  for (const feature of added) insertSorted(patched, feature, compareByArea);
+  return patched;
+}
+
+function union(first: Bounds, second: Bounds): Bounds {
+  return {
+    minX: Math.min(first.minX, second.minX),
+    minY: Math.min(first.minY, second.minY),
+    maxX: Math.max(first.maxX, second.maxX),
+    maxY: Math.max(first.maxY, second.maxY),
+  };
+}

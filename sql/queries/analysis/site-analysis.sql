@@ -1,0 +1,43 @@
+-- The materialised analysis of site $1 at phase $2 for service $3 as a SiteAnalysis document
+-- (core/analysis/analysis-result.ts): pieces under the site's tolerance left out, largest first.
+with site as (select tolerance from sites where id = $1),
+summary as (select * from analysis_summary where site_id = $1 and phase = $2 and service = $3),
+gap as (
+  select row_number() over (order by area desc, ST_XMin(geom), ST_YMin(geom)) as rank, geom, area
+    from analysis_gaps, site
+   where site_id = $1 and phase = $2 and service = $3 and area >= site.tolerance),
+overlap as (
+  select parcel_a, parcel_b, organisation_a, organisation_b, kind, geom, area
+    from analysis_overlaps, site
+   where site_id = $1 and phase = $2 and service = $3 and area >= site.tolerance),
+overflow as (
+  select parcel_id, organisation_id, geom, area
+    from analysis_overflow, site
+   where site_id = $1 and phase = $2 and service = $3 and area >= site.tolerance)
+select json_build_object(
+  'outdoorArea', summary.outdoor_area,
+  'gapArea', summary.gap_area,
+  'overlapArea', summary.overlap_area,
+  'overflowArea', summary.overflow_area,
+  'coverage', summary.coverage,
+  'gaps', json_build_object('type', 'FeatureCollection', 'features', coalesce((
+    select json_agg(json_build_object('type', 'Feature', 'id', 'gap-' || rank,
+             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
+             'properties', json_build_object('area', area)) order by rank)
+      from gap), '[]'::json)),
+  'overlaps', json_build_object('type', 'FeatureCollection', 'features', coalesce((
+    select json_agg(json_build_object('type', 'Feature', 'id', 'overlap-' || parcel_a || '-' || parcel_b,
+             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
+             'properties', json_build_object('area', area, 'kind', kind,
+               'parcelIds', json_build_array(parcel_a, parcel_b),
+               'organisationIds', json_build_array(organisation_a, organisation_b)))
+             order by area desc, parcel_a, parcel_b)
+      from overlap), '[]'::json)),
+  'overflow', json_build_object('type', 'FeatureCollection', 'features', coalesce((
+    select json_agg(json_build_object('type', 'Feature', 'id', 'overflow-' || parcel_id,
+             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
+             'properties', json_build_object('area', area, 'parcelId', parcel_id, 'organisationId', organisation_id))
+             order by area desc, parcel_id)
+      from overflow), '[]'::json))
+) as analysis
+  from summary
