@@ -46,7 +46,7 @@ export function checkEdit(index: AnalysisIndex, before: AnalysisParcel | null, a
   for (const parcel of replaced) removeParcel(state, parcel.id, changed);
   if (relevantAfter !== null) addParcel(state, relevantAfter, changed);
   const edited = touched.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
-  const gaps = refreshGaps(state, index.analysis.gaps.features, replaced, edited, changed);
+  const gaps = refreshGaps(state, index.analysis.gaps.features, edited, changed);
   const analysis: SiteAnalysis = assembleAnalysis(
     state.outdoorArea,
     gaps,
@@ -94,28 +94,26 @@ function addParcel(state: AnalysisIndexState, parcel: AnalysisParcel, changed: E
 }
 
 /**
- * Recomputes the gaps where they may have changed: the ground the edited parcel left, plus every gap piece
- * (slivers under the tolerance included) near the edit, whole, so that pieces joined by the edit come out as one.
+ * Recomputes the gaps in the edited box, grown until no gap piece (slivers under the tolerance included)
+ * straddles its edge, so that every piece comes out whole, pieces joined by the edit as one.
+ * The box is clipped afresh from the parcels rather than from the old pieces, whose vertices were rounded.
  * Returns the renumbered gap features.
  */
-function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: AnalysisParcel[], edited: Bounds, changed: EditChanges): GapFeature[] {
+function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], edited: Bounds, changed: EditChanges): GapFeature[] {
+  let region = edited;
   const caught = new Set<Piece>();
-  let region: Bounds | null = null;
-  const area: Position[][][] = [];
-  for (const parcel of left) {
-    area.push(...parcel.geometry.coordinates);
-    const bounds = geometryBounds(parcel.geometry.coordinates);
-    region = region === null ? bounds : union(region, bounds);
-  }
-  for (const piece of state.gapPieces) {
-    if (!boundsMeet(piece.bounds, edited)) continue;
-    caught.add(piece);
-    area.push(piece.rings);
-    region = region === null ? piece.bounds : union(region, piece.bounds);
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const piece of state.gapPieces) {
+      if (caught.has(piece) || !boundsMeet(piece.bounds, region)) continue;
+      caught.add(piece);
+      region = union(region, piece.bounds);
+      grown = true;
+    }
   }
   for (const piece of caught) state.gapPieces.delete(piece);
   const kept = state.keptGaps.filter((piece) => !caught.has(piece));
-  for (const piece of region === null ? [] : gapPiecesWithin(state, area, region)) {
+  for (const piece of gapPiecesWithin(state, [[boxRing(region)]], region)) {
     state.gapPieces.add(piece);
     if (piece.area >= state.tolerance) insertSorted(kept, piece, compareGapPieces);
   }
@@ -147,4 +145,8 @@ function union(first: Bounds, second: Bounds): Bounds {
     maxX: Math.max(first.maxX, second.maxX),
     maxY: Math.max(first.maxY, second.maxY),
   };
+}
+
+function boxRing({ minX, minY, maxX, maxY }: Bounds): Position[] {
+  return [[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]];
 }

@@ -4,6 +4,7 @@ import type { MultiPolygon } from '../schemas/geojson.schema.js';
 import type { AnalysisParcel } from './analysis-input.js';
 import type { OverflowFeature } from './analysis-result.js';
 import { geometryBounds } from './geometry-bounds.js';
+import { interiorsMayMeet } from './interiors-may-meet.js';
 import type { PerimeterIndex } from './perimeter-index.js';
 import { placeBoxInPerimeter } from './place-box-in-perimeter.js';
 
@@ -11,6 +12,7 @@ import { placeBoxInPerimeter } from './place-box-in-perimeter.js';
 export function overflowOfParcel(parcel: AnalysisParcel, perimeter: PerimeterIndex, tolerance: number): OverflowFeature | null {
   const place = placeBoxInPerimeter(perimeter, geometryBounds(parcel.geometry.coordinates));
   if (place === 'inside') return null;
+  if (place === 'crossing' && !interiorsMayMeet(parcel.geometry.coordinates, perimeter.perimeter.coordinates, true)) return null;
   const coordinates = place === 'outside' ? difference(parcel.geometry.coordinates) : difference(parcel.geometry.coordinates, perimeter.perimeter.coordinates);
   if (coordinates.length === 0) return null;
   const geometry: MultiPolygon = { type: 'MultiPolygon', coordinates };
