@@ -46,7 +46,7 @@ export function checkEdit(index: AnalysisIndex, before: AnalysisParcel | null, a
   for (const parcel of replaced) removeParcel(state, parcel.id, changed);
   if (relevantAfter !== null) addParcel(state, relevantAfter, changed);
   const edited = touched.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
-  const gaps = refreshGaps(state, index.analysis.gaps.features, edited, changed);
+  const gaps = refreshGaps(state, index.analysis.gaps.features, replaced, edited, changed);
   const analysis: SiteAnalysis = assembleAnalysis(
     state.outdoorArea,
     gaps,
@@ -94,26 +94,30 @@ function addParcel(state: AnalysisIndexState, parcel: AnalysisParcel, changed: E
 }
 
 /**
- * Recomputes the gaps in the edited box, grown until no gap piece (slivers under the tolerance included)
- * straddles its edge, so that every piece comes out whole, pieces joined by the edit as one.
- * The box is clipped afresh from the parcels rather than from the old pieces, whose vertices were rounded.
- * Returns the renumbered gap features.
+ * Recomputes the gaps where they may have changed: the ground the edited parcel left, plus the box of every gap
+ * piece (slivers under the tolerance included) near the edit, caught until no piece straddles a caught box, so that
+ * every piece comes out whole and pieces joined by the edit come out as one. Boxes, not the old pieces themselves:
+ * their vertices were rounded and would leave hairline seams against the parcels. Returns the renumbered gaps.
  */
-function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], edited: Bounds, changed: EditChanges): GapFeature[] {
-  let region = edited;
+function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: AnalysisParcel[], edited: Bounds, changed: EditChanges): GapFeature[] {
   const caught = new Set<Piece>();
-  for (let grown = true; grown; ) {
-    grown = false;
+  const area: Position[][][] = left.flatMap((parcel) => parcel.geometry.coordinates);
+  let region: Bounds | null = left.length === 0 ? null : left.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
+  let boxes: Bounds[] = [edited];
+  while (boxes.length > 0) {
+    const found: Bounds[] = [];
     for (const piece of state.gapPieces) {
-      if (caught.has(piece) || !boundsMeet(piece.bounds, region)) continue;
+      if (caught.has(piece) || !boxes.some((box) => boundsMeet(piece.bounds, box))) continue;
       caught.add(piece);
-      region = union(region, piece.bounds);
-      grown = true;
+      area.push([boxRing(piece.bounds)]);
+      region = region === null ? piece.bounds : union(region, piece.bounds);
+      found.push(piece.bounds);
     }
+    boxes = found;
   }
   for (const piece of caught) state.gapPieces.delete(piece);
   const kept = state.keptGaps.filter((piece) => !caught.has(piece));
-  for (const piece of gapPiecesWithin(state, [[boxRing(region)]], region)) {
+  for (const piece of region === null ? [] : gapPiecesWithin(state, area, region)) {
     state.gapPieces.add(piece);
     if (piece.area >= state.tolerance) insertSorted(kept, piece, compareGapPieces);
   }

@@ -63,10 +63,6 @@ export class ParcelSpatialIndex {
     return found;
   }
 
-  values(): IterableIterator<AnalysisParcel> {
-    return [...this.entries.values()].map((entry) => entry.parcel).values();
-  }
-
   private rebuildWhenCluttered(): void {
     if (this.recent.size + this.stale.size > REBUILD_AFTER) this.rebuild();
   }

@@ -3,6 +3,7 @@ import type {
   ContextCollection,
   Organisation,
   ParcelCollection,
+  ParcelFeature,
   Phase,
   Service,
   Site,
@@ -15,13 +16,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The whole error body, e.g. `current` of a 409 version conflict. */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(status: number, code: string, message: string, field?: string, body: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.body = body;
   }
 }
 
@@ -39,7 +43,22 @@ async function toApiError(response: Response): Promise<ApiError> {
   const code = typeof record.code === 'string' ? record.code : `http_${response.status}`;
   const message = typeof record.message === 'string' ? record.message : response.statusText || code;
   const field = typeof record.field === 'string' ? record.field : undefined;
-  return new ApiError(response.status, code, message, field);
+  return new ApiError(response.status, code, message, field, record);
+}
+
+/** The signed-in user and their role on each site, as `GET /api/session` answers. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Array<{ siteId: string; siteName: string; role: 'admin' | 'coordinator' | 'project' | 'viewer' }>;
+}
+
+/** A parcel Feature as sent to the API (properties checked by parcelInputPropertiesSchema). */
+export interface ParcelWrite {
+  type: 'Feature';
+  geometry: unknown;
+  properties: Record<string, unknown>;
 }
 
 /** A typed client of the Tessera API; `fetchImpl` is injectable for tests. */
@@ -53,6 +72,18 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
     if (!response.ok) throw await toApiError(response);
     return (await response.json()) as T;
   }
+
+  async function send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const response = await fetchImpl(`${baseUrl}${path}`, {
+      method,
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw await toApiError(response);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
   const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -70,6 +101,25 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
       getJson<ContextCollection>(`${site(siteId)}/context`, signal),
     getAnalysis: (siteId: string, phase: number, service: string, signal?: AbortSignal) =>
       getJson<SiteAnalysis>(`${site(siteId)}/analysis?phase=${phase}&service=${encodeURIComponent(service)}`, signal),
+    /** The signed-in user, or null when anonymous. */
+    getSession: async (signal?: AbortSignal) => {
+      try {
+        return await getJson<SessionUser>('/session', signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    signIn: (email: string, password: string) => send<SessionUser>('POST', '/session', { email, password }),
+    signOut: () => send<void>('DELETE', '/session'),
+    createParcel: (siteId: string, parcel: ParcelWrite) => send<ParcelFeature>('POST', `${site(siteId)}/parcels`, parcel),
+    updateParcel: (parcelId: string, version: number, patch: { geometry?: unknown; properties?: Record<string, unknown> }) =>
+      send<ParcelFeature>('PATCH', `/parcels/${encodeURIComponent(parcelId)}`, patch, ifMatch(version)),
+    /** Every version of a parcel, oldest first, with who made it. */
+    getParcelHistory: (parcelId: string) =>
+      getJson<Array<{ version: number; change: string; changedByName: string | null; feature: ParcelFeature }>>(`/parcels/${encodeURIComponent(parcelId)}/history`),
+    deleteParcel: (parcelId: string, version: number) =>
+      send<void>('DELETE', `/parcels/${encodeURIComponent(parcelId)}`, undefined, ifMatch(version)),
   };
 }
 

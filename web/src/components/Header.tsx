@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AboutDialog } from './AboutDialog.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { Link } from './Link.js';
+import { SignIn } from './SignIn.js';
 
-/** The top bar: the app's name (back to the sites), the language switch and "À propos". */
+/** The top bar: the app's name (back to the sites), the language switch, "À propos" and signing in. */
 export function Header({ title }: { title?: string }) {
   const { t } = useTranslation();
   const [aboutOpen, setAboutOpen] = useState(false);
@@ -19,6 +20,7 @@ export function Header({ title }: { title?: string }) {
           {t('about.open')}
         </button>
         <LanguageSwitch />
+        <SignIn />
       </nav>
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </header>

@@ -11,6 +11,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
+import { ParcelDrawing, type DrawnPolygon, type SnapOptions } from '../draw/parcel-drawing.js';
 import { AnalysisOverlay } from './analysis-overlay.js';
 import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
@@ -51,6 +52,8 @@ export class MapController {
   private analysisOverlay: AnalysisOverlay | null = null;
   private analysis: SiteAnalysis | null = null;
   private highlightedFinding: string | null = null;
+  private drawing: ParcelDrawing | null = null;
+  private drawingActive = false;
 
   constructor(options: MapControllerOptions) {
     this.container = options.container;
@@ -78,7 +81,9 @@ export class MapController {
       this.applySelection();
     });
     this.map.on('idle', () => this.publishIfReady());
-    this.map.on('click', (event: MapMouseEvent) => options.onParcelClick(this.parcelIdAt(event)));
+    this.map.on('click', (event: MapMouseEvent) => {
+      if (!this.drawingActive) options.onParcelClick(this.parcelIdAt(event));
+    });
     this.map.on('mousemove', LAYER_IDS.parcelsFill, () => (this.map.getCanvas().style.cursor = 'pointer'));
     this.map.on('mouseleave', LAYER_IDS.parcelsFill, () => (this.map.getCanvas().style.cursor = ''));
   }
@@ -136,11 +141,46 @@ export class MapController {
     this.map.addControl(this.attributionControl, 'bottom-right');
   }
 
+  /**
+   * Lets the user draw a new polygon on the map, snapping to `snap.targets`; `onFinish` gets it
+   * once closed. It stays drawn until stopDrawing(). Parcel clicks are ignored meanwhile.
+   */
+  startDrawing(snap: SnapOptions, onFinish: (polygon: DrawnPolygon) => void): void {
+    this.drawingActive = true;
+    this.parcelDrawing().drawPolygon(snap, onFinish);
+  }
+
+  /** Shows `polygon` with draggable vertices; false if it cannot be edited on the map. */
+  startEditing(polygon: DrawnPolygon, snap: SnapOptions, onEdit: (polygon: DrawnPolygon) => void): boolean {
+    this.drawingActive = true;
+    const editable = this.parcelDrawing().editPolygon(polygon, snap, onEdit);
+    if (!editable) this.stopDrawing();
+    return editable;
+  }
+
+  /** Turns snapping on or off while drawing or editing. */
+  setSnappingEnabled(enabled: boolean): void {
+    this.drawing?.setSnappingEnabled(enabled);
+  }
+
+  /** Drops the polygon being drawn or edited and gives parcel clicks back. */
+  stopDrawing(): void {
+    this.drawingActive = false;
+    this.drawing?.clear();
+  }
+
   /** Frees the WebGL context and every listener. */
   destroy(): void {
+    this.drawing?.destroy();
     this.analysisOverlay?.destroy(this.map);
     this.map.remove();
     delete this.container.dataset.mapReady;
+  }
+
+  private parcelDrawing(): ParcelDrawing {
+    if (!this.styleLoaded) throw new Error('MapController: drawing needs the map to be loaded');
+    this.drawing ??= new ParcelDrawing(this.map);
+    return this.drawing;
   }
 
   private setSourceData(sourceId: DataSourceId, data: object): void {
