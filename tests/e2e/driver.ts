@@ -7,6 +7,16 @@ import { inject } from 'vitest';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 /** SwiftShader renders WebGL in software: seconds per frame, so waits are generous. */
 const MAP_TIMEOUT_MS = 120_000;
+/** The demo users' password (README.md). */
+const DEMO_PASSWORD = 'tessera-demo';
+
+/** A parcel's attributes as a user picks them in the form, by their visible labels. */
+export interface ParcelFormEntry {
+  organisation: string;
+  services: string[];
+  label?: string;
+  agreementRef?: string;
+}
 
 const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -92,6 +102,90 @@ export class TesseraUser {
   /** The map's zoom level. */
   mapZoom(): Promise<number> {
     return this.page.evaluate(() => (globalThis as unknown as { __tessera: { map: { getZoom(): number } } }).__tessera.map.getZoom());
+  }
+
+  /** Signs in from the header with a demo account, and waits for the name to show. */
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.page.getByRole('button', { name: 'Se connecter' }).click();
+    const form = this.page.getByRole('form', { name: 'Connexion' });
+    await form.getByLabel('Adresse e-mail').fill(email);
+    await form.getByLabel('Mot de passe').fill(password);
+    await form.getByRole('button', { name: 'Connexion' }).click();
+    await this.page.getByTestId('signed-in-user').waitFor({ timeout: 30_000 });
+  }
+
+  /** Whether a button with this accessible name is on the page. */
+  async seesButton(name: string): Promise<boolean> {
+    return (await this.page.getByRole('button', { name, exact: true }).count()) > 0;
+  }
+
+  /** Clicks "Dessiner une parcelle": the map now takes clicks as vertices. */
+  async startDrawing(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Dessiner une parcelle' }).click();
+    await this.page.getByRole('button', { name: 'Aimantation' }).waitFor();
+  }
+
+  /** Where a longitude/latitude is on the screen, in page pixels, read from the map's own projection. */
+  async screenPoint(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(([longitude, latitude]) => {
+      const map = (globalThis as unknown as { __tessera: { map: { project(p: [number, number]): { x: number; y: number }; getCanvas(): { getBoundingClientRect(): { left: number; top: number } } } } }).__tessera.map;
+      const point = map.project([longitude!, latitude!]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    }, [lon, lat]);
+  }
+
+  /** Clicks the map at a longitude/latitude, as a user's mouse would. */
+  async clickMapAt(lon: number, lat: number): Promise<void> {
+    const { x, y } = await this.screenPoint(lon, lat);
+    await this.page.mouse.move(x, y, { steps: 2 });
+    await this.page.mouse.click(x, y);
+    // SwiftShader draws slowly: let terra-draw handle the click before the next one.
+    await this.page.waitForTimeout(150);
+  }
+
+  /** Fills the attribute form of the parcel being drawn or edited. */
+  async fillParcelForm(entry: ParcelFormEntry): Promise<void> {
+    const form = this.page.locator('form.editor__form');
+    await form.waitFor({ timeout: 30_000 });
+    await form.getByLabel('Gestionnaire', { exact: true }).selectOption({ label: entry.organisation });
+    for (const checkbox of await form.getByRole('group', { name: 'Services' }).getByRole('checkbox').all()) {
+      const label = (await checkbox.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+      await checkbox.setChecked(entry.services.includes(label));
+    }
+    if (entry.label !== undefined) await form.getByLabel('Libellé').fill(entry.label);
+    if (entry.agreementRef !== undefined) await form.getByLabel('Référence de la convention').fill(entry.agreementRef);
+  }
+
+  /** Clicks "Enregistrer", then waits for the form to close and the map to show the saved parcel. */
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Enregistrer' }).click();
+    await this.page.locator('form.editor__form').waitFor({ state: 'detached', timeout: 60_000 });
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** Clicks "Modifier la parcelle" for the parcel shown in the side panel. */
+  async startEditingSelectedParcel(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Modifier la parcelle' }).click();
+    await this.page.locator('form.editor__form').waitFor({ timeout: 30_000 });
+  }
+
+  /** Clicks a button by its visible name. */
+  async clickButton(name: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The heading of the open modal dialog. */
+  async dialogHeading(): Promise<string> {
+    return (await this.page.getByRole('dialog').getByRole('heading').innerText({ timeout: 30_000 })).trim();
+  }
+
+  /** Calls the API with this tab's session cookie; returns the status and the JSON body (if any). */
+  async callApi<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+    const response = await this.page.request.fetch(inject('baseUrl') + path, { method, data: body, headers });
+    const text = await response.text();
+    return { status: response.status(), body: (text ? JSON.parse(text) : null) as T };
   }
 
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */

@@ -28,6 +28,8 @@ interface PhaseLayers {
 /** Everything a site page shows; fields stay undefined until loaded. */
 export interface SiteData extends Partial<SiteBase>, Partial<PhaseLayers> {
   status: AsyncState<unknown>;
+  /** Loads the parcels and buildings again, e.g. after an edit. */
+  reloadLayers: () => void;
 }
 
 /** Loads a site once (site, phases, organisations, services, base map) and its layers per phase. */
@@ -52,5 +54,5 @@ export function useSiteData(siteId: string, phase: number): SiteData {
   }, [siteId, phase]);
 
   const status = base.error || base.loading ? base : layers;
-  return { ...base.value, ...layers.value, status };
+  return { ...base.value, ...layers.value, status, reloadLayers: layers.retry };
 }

@@ -18,6 +18,8 @@ interface SiteMapProps {
   attribution: string;
   label: string;
   onParcelClick: (parcelId: string | null) => void;
+  /** Receives the map's controller once created (and null when it goes), for the editor. */
+  onController?: (controller: MapController | null) => void;
 }
 
 /** React's side of the map: creates the MapController for a site and feeds it the props. */
@@ -28,6 +30,8 @@ export function SiteMap(props: SiteMapProps) {
   const onParcelClickRef = useRef(props.onParcelClick);
   onParcelClickRef.current = props.onParcelClick;
   const attributionRef = useRef(attribution);
+  const onControllerRef = useRef(props.onController);
+  onControllerRef.current = props.onController;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -40,8 +44,10 @@ export function SiteMap(props: SiteMapProps) {
       onParcelClick: (parcelId) => onParcelClickRef.current(parcelId),
     });
     controllerRef.current = controller;
+    onControllerRef.current?.(controller);
     return () => {
       controllerRef.current = null;
+      onControllerRef.current?.(null);
       controller.destroy();
     };
   }, [site]);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SERVICES } from '../../../core/index.js';
 import { filterParcels } from '../domain/filter-parcels.js';
@@ -7,9 +7,13 @@ import { toParcelLayerData } from '../map/parcel-layer-data.js';
 import { api } from '../api/client.js';
 import { serviceLabel } from '../domain/service-label.js';
 import type { Finding } from '../map/finding.js';
+import type { SnapGeometry } from '../draw/snap-index.js';
+import type { MapController } from '../map/map-controller.js';
+import { roleOnSite, useSession } from '../session/use-session.js';
 import { useAsync } from '../use-async.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
+import { Editor } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
 import { LoadState } from './LoadState.js';
@@ -26,6 +30,10 @@ export function SitePage({ siteId }: { siteId: string }) {
   const [serviceCode, setServiceCode] = useState<string | null>(DEFAULT_SERVICES[0].code);
   const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
+  const [controller, setController] = useState<MapController | null>(null);
+  const role = roleOnSite(useSession(), siteId);
+  // The project team edits future phases only; viewers and visitors never see the editor.
+  const canDraw = role === 'admin' || role === 'coordinator' || (role === 'project' && phase >= 1);
   const data = useSiteData(siteId, phase);
   const analysis = useAsync(
     (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
@@ -53,6 +61,16 @@ export function SitePage({ siteId }: { siteId: string }) {
     return service ? serviceLabel(service, i18n.language) : code;
   };
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
+  const snapTargets = useCallback(
+    (exceptParcelId: string | null): SnapGeometry[] => [
+      ...filterParcels(parcels?.features ?? [], { phase, serviceCode: null })
+        .filter((parcel) => String(parcel.id) !== exceptParcelId)
+        .map((parcel) => parcel.geometry),
+      ...(buildings?.features ?? []).map((building) => building.geometry),
+      ...(site?.perimeter ? [site.perimeter] : []),
+    ],
+    [parcels, buildings, site, phase],
+  );
 
   return (
     <div className="page">
@@ -60,6 +78,27 @@ export function SitePage({ siteId }: { siteId: string }) {
       <main className="site">
         <aside className="site__panel" aria-label={t('site.controlsLabel')}>
           <LoadState state={data.status} />
+          {canDraw && site && (
+            <Editor
+              siteId={siteId}
+              minArea={site.tolerance}
+              phase={phase}
+              serviceCode={serviceCode}
+              canDraw={canDraw}
+              controller={controller}
+              snapTargets={snapTargets}
+              selectedParcel={selectedParcel}
+              organisations={organisations ?? []}
+              services={services ?? []}
+              phases={phases ?? []}
+              onStart={() => setFocusedFinding(null)}
+              onSaved={(parcelId) => {
+                data.reloadLayers();
+                analysis.retry();
+                setSelectedParcelId(parcelId);
+              }}
+            />
+          )}
           <PhaseSelector
             phases={phases ?? []}
             value={phase}
@@ -111,6 +150,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
             onParcelClick={setSelectedParcelId}
+            onController={setController}
           />
         )}
       </main>
