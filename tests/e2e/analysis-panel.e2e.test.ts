@@ -22,6 +22,17 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
     await user.screenshot('analysis-panel');
   });
 
+  it('computes the same gaps and overlaps in the browser (a Web Worker) as the server', async () => {
+    const live = await user.liveAnalysis();
+    const [site] = (await user.callApi<Array<{ id: string }>>('GET', '/api/sites')).body;
+    const server = (await user.callApi<{ gaps: { features: unknown[] }; gapArea: number; overlaps: { features: unknown[] }; overlapArea: number }>(
+      'GET', `/api/sites/${site!.id}/analysis?phase=0&service=nettoiement`,
+    )).body;
+    expect([live.gapCount, live.overlapCount]).toEqual([server.gaps.features.length, server.overlaps.features.length]);
+    expect(Math.abs(live.gapArea - server.gapArea)).toBeLessThanOrEqual(0.0005 * server.gapArea);
+    expect(Math.abs(live.overlapArea - server.overlapArea)).toBeLessThanOrEqual(0.0005 * server.overlapArea);
+  });
+
   it('zooms to a gap when it is clicked', async () => {
     const before = await user.mapZoom();
     const [largestGap] = await user.findings('Liste des manques');

@@ -188,6 +188,12 @@ export class TesseraUser {
     return { status: response.status(), body: (text ? JSON.parse(text) : null) as T };
   }
 
+  /** The figures of the browser engine's analysis, computed in the page's live-check worker. */
+  async liveAnalysis(): Promise<{ gapCount: number; gapArea: number; overlapCount: number; overlapArea: number }> {
+    const handle = await this.page.waitForFunction(() => (globalThis as unknown as { __tesseraLive?: unknown }).__tesseraLive ?? null, null, { timeout: 60_000 });
+    return (await handle.jsonValue()) as { gapCount: number; gapArea: number; overlapCount: number; overlapArea: number };
+  }
+
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -34,6 +34,10 @@ interface EditorProps {
   onStart: () => void;
   /** A parcel was created, changed or deleted (its id, or null): reload the layers and the analysis. */
   onSaved: (parcelId: string | null) => void;
+  /** A polygon was drawn or reshaped (not saved yet): the page checks it live. */
+  onDrawn: (geometry: DrawnPolygon, parcel: Parcel | null) => void;
+  /** Drawing or editing ended without a save. */
+  onStop: () => void;
 }
 
 /** The editing tools of a site: draw a parcel, edit the selected one's vertices and attributes, delete it. */
@@ -51,6 +55,7 @@ export function Editor(props: EditorProps) {
   useEffect(() => () => controller?.stopDrawing(), [controller]);
 
   const stop = () => {
+    props.onStop();
     controller?.stopDrawing();
     setState({ kind: 'idle' });
     setErrors({});
@@ -67,7 +72,10 @@ export function Editor(props: EditorProps) {
     setErrors({});
     setState({ kind: 'drawing' });
     props.onStart();
-    controller.startDrawing({ targets: props.snapTargets(null), enabled: snapping }, (geometry) => setState({ kind: 'form', geometry, parcel: null }));
+    controller.startDrawing({ targets: props.snapTargets(null), enabled: snapping }, (geometry) => {
+      setState({ kind: 'form', geometry, parcel: null });
+      props.onDrawn(geometry, null);
+    });
   };
 
   const singlePolygon = selectedParcel?.geometry.coordinates.length === 1 ? selectedParcel.geometry.coordinates[0]! : null;
@@ -77,8 +85,10 @@ export function Editor(props: EditorProps) {
     setValues(parcelFormOf(selectedParcel.properties));
     setErrors({});
     const parcel = selectedParcel;
-    const editable = controller.startEditing(geometry, { targets: props.snapTargets(String(parcel.id)), enabled: snapping }, (edited) =>
-      setState({ kind: 'form', geometry: edited, parcel }));
+    const editable = controller.startEditing(geometry, { targets: props.snapTargets(String(parcel.id)), enabled: snapping }, (edited) => {
+      setState({ kind: 'form', geometry: edited, parcel });
+      props.onDrawn(edited, parcel);
+    });
     if (!editable) return;
     setState({ kind: 'form', geometry, parcel });
     props.onStart();

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES } from '../../../core/index.js';
+import { DEFAULT_SERVICES, type Position, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels } from '../domain/filter-parcels.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
@@ -10,6 +10,8 @@ import type { Finding } from '../map/finding.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
+import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
+import { publishLiveAnalysis } from '../map/test-hook.js';
 import { useAsync } from '../use-async.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
@@ -39,8 +41,13 @@ export function SitePage({ siteId }: { siteId: string }) {
     (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
     [siteId, phase, serviceCode],
   );
-  const shownAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
+  // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
+  const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
+  const [livePreview, setLivePreview] = useState<SiteAnalysis | null>(null);
+  useEffect(() => publishLiveAnalysis(live.analysis ?? null), [live.analysis]);
+  const serverAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
+  const shownAnalysis = livePreview ?? serverAnalysis;
   const layersLoading = layersPhase !== phase || data.status.loading;
 
   const shownParcels = useMemo(
@@ -92,7 +99,23 @@ export function SitePage({ siteId }: { siteId: string }) {
               services={services ?? []}
               phases={phases ?? []}
               onStart={() => setFocusedFinding(null)}
+              onDrawn={(geometry, parcel) => {
+                const drawn = {
+                  id: parcel ? String(parcel.id) : 'draft',
+                  geometry: { type: 'MultiPolygon' as const, coordinates: [geometry.coordinates as Position[][]] },
+                  properties: {
+                    organisationId: parcel?.properties.organisationId ?? 'draft',
+                    services: parcel?.properties.services ?? (serviceCode ? [serviceCode] : []),
+                    fromPhase: parcel?.properties.fromPhase ?? phase,
+                    toPhase: parcel?.properties.toPhase ?? null,
+                  },
+                };
+                const before = parcel ? { ...parcel, id: String(parcel.id) } : null;
+                void live.checkEdit(before, drawn).then((result) => setLivePreview(result ?? null), () => setLivePreview(null));
+              }}
+              onStop={() => setLivePreview(null)}
               onSaved={(parcelId) => {
+                setLivePreview(null);
                 data.reloadLayers();
                 analysis.retry();
                 setSelectedParcelId(parcelId);

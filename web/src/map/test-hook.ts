@@ -9,6 +9,8 @@ export interface TesseraTestHook {
 declare global {
   interface Window {
     __tessera?: TesseraTestHook;
+    /** The browser engine's analysis of the shown service (live-check worker), for end-to-end tests. */
+    __tesseraLive?: { gapCount: number; gapArea: number; overlapCount: number; overlapArea: number } | null;
   }
 }
 
@@ -25,4 +27,11 @@ export function countRenderedParcels(features: ReadonlyArray<{ id?: string | num
 /** Exposes the map and the rendered parcel count to end-to-end tests. */
 export function publishTestHook(map: unknown, renderedParcelCount: number): void {
   window.__tessera = { map, renderedParcelCount };
+}
+
+/** Exposes the figures of the live-check worker's analysis to end-to-end tests. */
+export function publishLiveAnalysis(analysis: { gaps: { features: unknown[] }; gapArea: number; overlaps: { features: unknown[] }; overlapArea: number } | null): void {
+  window.__tesseraLive = analysis
+    ? { gapCount: analysis.gaps.features.length, gapArea: analysis.gapArea, overlapCount: analysis.overlaps.features.length, overlapArea: analysis.overlapArea }
+    : null;
 }
