@@ -1,7 +1,8 @@
 import { analyseSite, checkEdit, createAnalysisIndex } from '../../core/index.js';
 import { generateTiling } from '../../tests/support/generate-tiling.js';
 import { repeat, report, time } from './measure.js';
-import { moveVertex, seededRandom } from './move-vertex.js';
+import { seededRandom } from '../../tests/support/seeded-random.js';
+import { moveVertex } from './move-vertex.js';
 
 const SERVICE = 'nettoiement';
 

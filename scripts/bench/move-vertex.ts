@@ -12,14 +12,3 @@ export function moveVertex(parcel: ParcelFeature, random: () => number): ParcelF
   if (index === 0) moved[moved.length - 1] = moved[0]!;
   return { ...parcel, geometry: { type: 'MultiPolygon', coordinates: [[moved]] } };
 }
-
-/** A small deterministic random generator (mulberry32) for repeatable runs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -6,7 +6,8 @@ import { parcelsLayer } from '../../server/parcels/parcels.layer.js';
 import { generateTiling, type Tiling } from '../../tests/support/generate-tiling.js';
 import { loadTiling } from './load-tiling.js';
 import { repeat, report, summarise, time, type Timings } from './measure.js';
-import { moveVertex, seededRandom } from './move-vertex.js';
+import { seededRandom } from '../../tests/support/seeded-random.js';
+import { moveVertex } from './move-vertex.js';
 
 const SERVICE = 'nettoiement';
 

@@ -1,6 +1,7 @@
 import type { AnalysisBuilding, AnalysisInput } from '../../core/analysis/analysis-input.js';
 import type { MultiPolygon, Position } from '../../core/schemas/geojson.schema.js';
 import type { ParcelFeature } from '../../core/schemas/parcel.schema.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface TilingOptions {
   /** Number of parcels. */
@@ -27,7 +28,7 @@ const height = 0.009;
 
 /** A jittered grid of parcels over ~1 km² in Bondy, sharing their vertices, with a few defects; deterministic for a seed. */
 export function generateTiling({ parcels: count, seed, defects, buildings: buildingShare = 0.02 }: TilingOptions): Tiling {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const columns = Math.ceil(Math.sqrt(count));
   const rows = Math.ceil(count / columns);
   const lastRowCells = count - columns * (rows - 1);
@@ -112,14 +113,4 @@ function round(value: number): number {
 
 function uuid(value: number): string {
   return `00000000-0000-4000-8000-${value.toString(16).padStart(12, '0')}`;
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
 }

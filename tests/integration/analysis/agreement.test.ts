@@ -10,7 +10,7 @@ import { projectRoot } from '../../../server/project-root.js';
 import { TestApi } from '../../support/api.js';
 import { generateTiling } from '../../support/generate-tiling.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-import { readAnalysisFixture, type AnalysisFixture } from '../../unit/core/analysis/read-analysis-fixture.js';
+import { readAnalysisFixture, type AnalysisFixture } from '../../support/read-analysis-fixture.js';
 
 const FIXTURES = join(projectRoot, 'tests', 'fixtures', 'analysis', 'in');
 const RELATIVE_TOLERANCE = 0.0005;

@@ -4,7 +4,8 @@ import { loadDemo } from '../../../server/demo/load-demo.js';
 import { TestApi, type Caller } from '../../support/api.js';
 import { readDemoSite } from '../../support/demo-site.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-import { gridParcels, JitteredGrid, seededRandom } from './jittered-grid.js';
+import { seededRandom } from '../../support/seeded-random.js';
+import { gridParcels, JitteredGrid } from './jittered-grid.js';
 
 const SERVICES = ['nettoiement', 'espaces_verts', 'collecte_om'];
 const EDITS = 200;

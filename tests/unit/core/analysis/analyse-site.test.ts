@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseSite } from '../../../../core/analysis/analyse-site.js';
 import type { SiteAnalysis } from '../../../../core/analysis/analysis-result.js';
 import { deepFreeze } from './deep-freeze.js';
-import { readAnalysisFixture, type AnalysisFixture } from './read-analysis-fixture.js';
+import { readAnalysisFixture, type AnalysisFixture } from '../../../support/read-analysis-fixture.js';
 
 // Turf-style golden tests: every tests/fixtures/analysis/in/<case>.geojson is analysed and compared with
 // out/<case>.geojson (the input features plus the coloured results and the figures). REGEN=1 rewrites the outputs.

@@ -1,5 +1,5 @@
-import type { AnalysisBuilding, AnalysisInput, AnalysisParcel } from '../../../../core/analysis/analysis-input.js';
-import type { MultiPolygon, Polygon } from '../../../../core/schemas/geojson.schema.js';
+import type { AnalysisBuilding, AnalysisInput, AnalysisParcel } from '../../core/analysis/analysis-input.js';
+import type { MultiPolygon, Polygon } from '../../core/schemas/geojson.schema.js';
 
 /** A golden fixture of tests/fixtures/analysis/in: features with a `role`, and what to analyse. */
 export interface AnalysisFixture {
