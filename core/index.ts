@@ -12,6 +12,8 @@ export * from './schemas/admin-input.schema.js';
 export * from './geometry/geometry-faults.js';
 export * from './geometry/geodesic-area.js';
 export * from './geometry/validate-area-geometry.js';
+export * from './geometry/subtract-area.js';
+export * from './geometry/drop-small-polygons.js';
 export * from './analysis/analysis-result.js';
 export * from './analysis/phase-comparison.js';
 export * from './analysis/analysis-input.js';

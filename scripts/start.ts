@@ -1,6 +1,7 @@
 // `npm start`: database (private cluster or DATABASE_URL), migrations, demo site, web build, server.
 import type { Server } from 'node:http';
 import { makeApp } from '../server/app.js';
+import { ChangeFeed } from '../server/changes/change-feed.js';
 import { readConfig } from '../server/config.js';
 import { migrate } from '../server/db/migrate.js';
 import { createPool } from '../server/db/pool.js';
@@ -12,6 +13,7 @@ const startedAt = performance.now();
 const database = await openDatabase();
 const config = readConfig({ ...process.env, DATABASE_URL: database.url });
 const pool = createPool({ connectionString: config.DATABASE_URL, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS, max: config.DATABASE_POOL_SIZE });
+const changes = new ChangeFeed(pool);
 let server: Server | undefined;
 
 /** Closes the server, the pool and the private cluster, once. */
@@ -20,6 +22,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping Tessera…`);
+  await changes.stop();
   server?.closeAllConnections();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
   await pool.end().catch(() => undefined);
@@ -35,7 +38,7 @@ try {
   const demo = await loadDemoIfEmpty(pool);
   console.log(demo ? `Demo site loaded: ${JSON.stringify(demo)}` : 'The database already holds a site: demo not reloaded.');
   await buildWebIfStale();
-  server = makeApp({ pool }).listen(config.PORT, () => {
+  server = makeApp({ pool, changes }).listen(config.PORT, () => {
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     console.log(`\nTessera is ready in ${seconds} s: http://localhost:${config.PORT}`);
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((account) => `${account.email} (${account.role})`).join(', ')}`);

@@ -7,6 +7,8 @@ import { analysisRouter } from './analysis/analysis.router.js';
 import { authenticate } from './auth/authenticate.js';
 import { sessionRouter, type SessionOptions } from './auth/session.router.js';
 import { tokensRouter } from './auth/tokens.router.js';
+import { changeEventsRouter } from './changes/change-events.router.js';
+import { ChangeFeed } from './changes/change-feed.js';
 import { healthRouter } from './health/health.router.js';
 import { errorHandler, unknownRoute } from './http/error-handler.js';
 import { referenceRouter } from './organisations/organisations.router.js';
@@ -24,10 +26,15 @@ export interface AppOptions {
   /** Folder of the built web app to serve; none in API-only tests. */
   webRoot?: string | null;
   session?: SessionOptions;
+  /**
+   * The change notifications behind `GET /api/sites/:siteId/events`. By default one on `pool`'s
+   * database, which connects only while a client is subscribed; pass one to be able to `stop()` it.
+   */
+  changes?: ChangeFeed;
 }
 
 /** Builds the Express app (API + web app) without listening, so tests can drive it directly. */
-export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), session = {} }: AppOptions): Express {
+export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), session = {}, changes = new ChangeFeed(pool) }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -35,6 +42,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
   app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), siteAdminRouter(pool));
   app.use('/api', parcelHistoryRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
+  app.use('/api', changeEventsRouter(pool, changes));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));

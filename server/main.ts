@@ -1,6 +1,7 @@
 // Serves Tessera on an existing, migrated database (DATABASE_URL): what `npm start` runs after its
 // set-up, and what a deployment runs. SIGTERM closes the server and the pool.
 import { makeApp } from './app.js';
+import { ChangeFeed } from './changes/change-feed.js';
 import { readConfig } from './config.js';
 import { createPool } from './db/pool.js';
 
@@ -11,13 +12,15 @@ const pool = createPool({
   connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
   max: config.DATABASE_POOL_SIZE,
 });
-const server = makeApp({ pool }).listen(config.PORT, () => {
+const changes = new ChangeFeed(pool);
+const server = makeApp({ pool, changes }).listen(config.PORT, () => {
   const address = server.address();
   console.log(`Tessera listening on port ${typeof address === 'object' && address ? address.port : config.PORT}`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    void changes.stop();
     server.closeAllConnections();
     server.close(() => void pool.end().then(() => process.exit(0)));
   });

@@ -99,6 +99,7 @@ export async function updateFeature<P>(
 export async function deleteFeature<P>(pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number): Promise<void> {
   await withTransaction(pool, async (client) => {
     await lockForChange(client, layer, id, user, expectedVersion);
+    await client.query(namedQuery('changes/set-actor'), [user!.id]);
     if (layer.history) await client.query(namedQuery('parcels/record-deletion'), [id, user!.id]);
     await client.query(namedQuery(`${layer.name}/delete`), [id]);
   });

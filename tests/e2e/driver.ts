@@ -36,10 +36,10 @@ export class TesseraUser {
     page.on('pageerror', (error) => this.errors.push(error.message));
   }
 
-  /** Opens a new tab. */
+  /** Opens a new tab in a browser context of its own: each user has their own cookies and session. */
   static async in(browser: Browser): Promise<TesseraUser> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    return new TesseraUser(page);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    return new TesseraUser(await context.newPage());
   }
 
   /** Goes to a path of the app and waits for the map to have drawn its parcels. */
@@ -59,6 +59,33 @@ export class TesseraUser {
       const hook = (globalThis as unknown as { __tessera?: { renderedParcelCount: number } }).__tessera;
       return hook ? hook.renderedParcelCount : 0;
     });
+  }
+
+  /** Waits until the number of rendered parcels satisfies `accepts`; returns it. */
+  async waitForRenderedParcelCount(accepts: (count: number) => boolean, timeoutMs = MAP_TIMEOUT_MS): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const count = await this.renderedParcelCount();
+      if (accepts(count) || Date.now() > deadline) return count;
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  /** Resolves when the page's next stream of the site's changes opens (start waiting before the step that opens it). */
+  async nextChangeStream(): Promise<void> {
+    await this.page.waitForResponse((response) => /\/api\/sites\/[^/]+\/events$/.test(response.url()) && response.status() === 200, { timeout: 30_000 });
+  }
+
+  /** The text of the notice of someone else's change, once one showing `text` is there. */
+  async changeNotice(text: RegExp, timeoutMs = 30_000): Promise<string> {
+    const notice = this.page.getByTestId('change-notice').locator('p', { hasText: text });
+    await notice.waitFor({ timeout: timeoutMs });
+    return (await notice.innerText()).trim();
+  }
+
+  /** The text of the change notice now ('' when none shows). */
+  async currentChangeNotice(): Promise<string> {
+    return (await this.page.getByTestId('change-notice').innerText()).trim();
   }
 
   /** The names listed in the legend. */
@@ -89,7 +116,58 @@ export class TesseraUser {
 
   /** The items of one list of the analysis panel (by its accessible name). */
   async findings(list: 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords'): Promise<string[]> {
-    return (await this.page.getByRole('list', { name: list }).getByRole('button').allInnerTexts()).map((text) => text.trim());
+    // Only the findings themselves, not the actions beside them ("Créer une parcelle ici", "Résoudre…").
+    return (await this.page.getByRole('list', { name: list }).locator('.analysis__item').allInnerTexts()).map((text) => text.trim());
+  }
+
+  /** Clicks "Créer une parcelle ici" beside a gap of the analysis panel; the attribute form opens. */
+  async fillGap(gapLabel: string): Promise<void> {
+    await this.findingEntry('Liste des manques', gapLabel).getByRole('button', { name: 'Créer une parcelle ici', exact: true }).click();
+    await this.page.locator('form.editor__form').waitFor({ timeout: 30_000 });
+  }
+
+  /** What the open attribute form holds: the chosen organisation's name and the ticked services. */
+  async parcelFormValues(): Promise<{ organisation: string; services: string[] }> {
+    const form = this.page.locator('form.editor__form');
+    const organisation = await form.getByLabel('Gestionnaire', { exact: true }).evaluate((select) => {
+      const element = select as unknown as { selectedOptions: ArrayLike<{ textContent: string | null }> };
+      return element.selectedOptions[0]?.textContent ?? '';
+    });
+    const services: string[] = [];
+    for (const checkbox of await form.getByRole('group', { name: 'Services' }).getByRole('checkbox').all()) {
+      if (await checkbox.isChecked()) services.push((await checkbox.evaluate((input) => input.parentElement?.textContent ?? '')).trim());
+    }
+    return { organisation, services };
+  }
+
+  /** Chooses the manager in the open attribute form, by its visible name. */
+  async chooseOrganisation(name: string): Promise<void> {
+    await this.page.locator('form.editor__form').getByLabel('Gestionnaire', { exact: true }).selectOption({ label: name });
+  }
+
+  /** Clicks "Résoudre…" beside an overlap of the analysis panel; the "Qui garde la zone ?" dialog opens. */
+  async resolveOverlap(overlapLabel: string): Promise<void> {
+    await this.findingEntry('Liste des chevauchements', overlapLabel).getByRole('button', { name: 'Résoudre…', exact: true }).click();
+    await this.page.getByRole('dialog', { name: 'Qui garde la zone ?' }).waitFor({ timeout: 30_000 });
+  }
+
+  /** The choices of the "Qui garde la zone ?" dialog, each with what it does to the other parcel. */
+  async overlapChoices(): Promise<string[]> {
+    const dialog = this.page.getByRole('dialog', { name: 'Qui garde la zone ?' });
+    return (await dialog.locator('.resolve-overlap__choice').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Chooses who keeps the overlap (the choice starting with this organisation's short name), then waits for the map. */
+  async keepOverlapFor(organisationShortName: string): Promise<void> {
+    const dialog = this.page.getByRole('dialog', { name: 'Qui garde la zone ?' });
+    await dialog.locator('.resolve-overlap__choice').filter({ has: this.page.locator('strong', { hasText: new RegExp(`^${organisationShortName} — `) }) }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  private findingEntry(list: 'Liste des manques' | 'Liste des chevauchements', label: string) {
+    return this.page.getByRole('list', { name: list }).getByRole('listitem').filter({ has: this.page.getByRole('button', { name: label, exact: true }) });
   }
 
   /** Clicks a finding of the analysis panel, then waits for the map to settle on it. */

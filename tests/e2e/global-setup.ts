@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { makeApp } from '../../server/app.js';
+import { ChangeFeed } from '../../server/changes/change-feed.js';
 import { migrate } from '../../server/db/migrate.js';
 import { createPool } from '../../server/db/pool.js';
 import { loadDemo } from '../../server/demo/load-demo.js';
@@ -9,7 +10,8 @@ import { buildWebIfStale } from '../../scripts/lib/build-web.js';
 import { ensureChromium } from '../../scripts/lib/system-packages.js';
 import { databaseUrl, dropDatabase, onServer } from '../support/test-database.js';
 
-const DATABASE = 'tessera_e2e';
+// One database per run, so that two runs on one server (two developers, a developer and CI) never meet.
+const DATABASE = `tessera_e2e_${process.pid}`;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,12 +29,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await migrate(pool);
   await loadDemo(pool);
   await buildWebIfStale();
-  const server: Server = makeApp({ pool }).listen(0, '127.0.0.1');
+  const changes = new ChangeFeed(pool);
+  const server: Server = makeApp({ pool, changes }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('chromiumPath', chromiumPath);
   return async () => {
+    await changes.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await pool.end();

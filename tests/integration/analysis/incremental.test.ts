@@ -140,7 +140,9 @@ describe('the incremental analysis equals a full recomputation', () => {
       expect(row.pairs, where).toEqual(reference.pairs);
       expect(row.overflowing, where).toEqual(reference.overflowing);
       for (const total of ['outdoor_area', 'gap_area', 'overlap_area', 'overflow_area'] as const) {
-        expect(Math.abs(row[total] - reference[total]), `${where}: ${total}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference[total])));
+        // GEOS unions the same pieces in another order when it works region by region: the totals then differ
+        // in the 7th significant digit (seen: 0.008 m² of 4,300 m²), never more.
+        expect(Math.abs(row[total] - reference[total]), `${where}: ${total}`).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(reference[total])));
       }
     });
   });

@@ -7,6 +7,8 @@ export interface LiveAnalysis {
   analysis: SiteAnalysis | undefined;
   /** Checks one edit in the worker (before null: a creation; after null: a deletion) and shows its result. */
   checkEdit: (before: AnalysisParcel | null, after: AnalysisParcel | null) => Promise<SiteAnalysis | undefined>;
+  /** Forgets the edits checked so far (a drawing was cancelled): the worker reloads the shown layers. */
+  reset: () => void;
 }
 
 /**
@@ -22,6 +24,7 @@ export function useLiveAnalysis(
 ): LiveAnalysis {
   const workerRef = useRef<LiveCheck | null>(null);
   const [analysis, setAnalysis] = useState<SiteAnalysis | undefined>(undefined);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const worker = new LiveCheck();
@@ -45,7 +48,7 @@ export function useLiveAnalysis(
     return () => {
       current = false;
     };
-  }, [site, phase, service, parcels, buildings]);
+  }, [site, phase, service, parcels, buildings, generation]);
 
   const checkEdit = useCallback(async (before: AnalysisParcel | null, after: AnalysisParcel | null) => {
     const worker = workerRef.current;
@@ -55,5 +58,6 @@ export function useLiveAnalysis(
     return result;
   }, []);
 
-  return { analysis, checkEdit };
+  const reset = useCallback(() => setGeneration((count) => count + 1), []);
+  return { analysis, checkEdit, reset };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Organisation, SiteAnalysis } from '../../../core/index.js';
+import type { ReactNode } from 'react';
+import type { GapFeature, Organisation, OverlapFeature, SiteAnalysis } from '../../../core/index.js';
 import { formatArea, formatPercent } from '../domain/format-figures.js';
 import { geometryBbox } from '../domain/geometry-bbox.js';
 import type { Finding } from '../map/finding.js';
@@ -10,25 +11,34 @@ interface AnalysisPanelProps {
   organisations: readonly Organisation[];
   focusedId: string | null;
   onFocus: (finding: Finding) => void;
+  /** Given to users who may edit: "Créer une parcelle ici" on each gap. */
+  onFillGap?: (gap: GapFeature) => void;
+  /** Given to users who may edit: "Résoudre…" on each overlap. */
+  onResolveOverlap?: (overlap: OverlapFeature) => void;
 }
 
 /** The coverage of one service and its gaps, overlaps and overflow, largest first; a click zooms to one. */
-export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId, onFocus }: AnalysisPanelProps) {
+export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId, onFocus, onFillGap, onResolveOverlap }: AnalysisPanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   if (!analysis) return <p className="analysis__empty">{t('app.loading')}</p>;
   const shortName = (id: string) => organisations.find((organisation) => organisation.id === id)?.shortName ?? t('legend.unknown');
   const area = (value: number) => formatArea(value, language);
-  const item = (id: string, label: string, geometry: { coordinates: unknown }) => (
-    <li key={id}>
+  const focus = (id: string, geometry: { coordinates: unknown }) => onFocus({ id, bbox: geometryBbox(geometry) });
+  const action = (label: string, onClick: () => void) => (
+    <button type="button" className="button button--quiet analysis__action" onClick={onClick}>{label}</button>
+  );
+  const item = (id: string, label: string, geometry: { coordinates: unknown }, actionButton?: ReactNode) => (
+    <li key={id} className={actionButton ? 'analysis__entry' : undefined}>
       <button
         type="button"
         className={`analysis__item${id === focusedId ? ' analysis__item--focused' : ''}`}
         aria-pressed={id === focusedId}
-        onClick={() => onFocus({ id, bbox: geometryBbox(geometry) })}
+        onClick={() => focus(id, geometry)}
       >
         {label}
       </button>
+      {actionButton}
     </li>
   );
   return (
@@ -45,7 +55,12 @@ export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId
       </p>
       <h3>{t('analysis.gaps', { count: analysis.gaps.features.length })}</h3>
       <ol className="analysis__list" aria-label={t('analysis.gapsList')}>
-        {analysis.gaps.features.map((gap) => item(String(gap.id), t('analysis.gapItem', { area: area(gap.properties.area) }), gap.geometry))}
+        {analysis.gaps.features.map((gap) => item(String(gap.id), t('analysis.gapItem', { area: area(gap.properties.area) }), gap.geometry,
+          onFillGap && action(t('analysis.fillGap'), () => {
+            // Like the coordinator's journey: the map goes to the gap while the form opens.
+            focus(String(gap.id), gap.geometry);
+            onFillGap(gap);
+          })))}
       </ol>
       <h3>{t('analysis.overlaps', { count: analysis.overlaps.features.length })}</h3>
       <ol className="analysis__list" aria-label={t('analysis.overlapsList')}>
@@ -54,7 +69,10 @@ export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId
             first: shortName(overlap.properties.organisationIds[0]),
             second: shortName(overlap.properties.organisationIds[1]),
             area: area(overlap.properties.area),
-          }), overlap.geometry),
+          }), overlap.geometry, onResolveOverlap && action(t('analysis.resolveOverlap'), () => {
+            focus(String(overlap.id), overlap.geometry);
+            onResolveOverlap(overlap);
+          })),
         )}
       </ol>
       <h3>{t('analysis.overflow', { count: analysis.overflow.features.length })}</h3>

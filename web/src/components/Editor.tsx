@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Organisation, ParcelFeature, Phase, Service } from '../../../core/index.js';
+import type { MultiPolygon, Organisation, ParcelFeature, Phase, Position, Service } from '../../../core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { DrawnPolygon } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
-import { checkParcelForm, emptyParcelForm, fieldOfPath, parcelFormOf, type ParcelFormErrors, type ParcelFormValues } from '../domain/parcel-form.js';
+import { checkParcelForm, emptyParcelForm, fieldOfPath, gapFillForm, parcelFormOf, type ParcelFormErrors, type ParcelFormValues } from '../domain/parcel-form.js';
 import type { MapController } from '../map/map-controller.js';
 import { EditorConflictDialog } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
@@ -13,9 +13,19 @@ import { ParcelForm } from './ParcelForm.js';
 type EditorState =
   | { kind: 'idle' }
   | { kind: 'drawing' }
-  | { kind: 'form'; geometry: DrawnPolygon; parcel: Parcel | null };
+  // A gap filled from the analysis panel arrives as a MultiPolygon: it may have holes or parts.
+  | { kind: 'form'; geometry: DrawnPolygon | MultiPolygon; parcel: Parcel | null };
+
+/** What the page may ask of the editor. */
+export interface EditorHandle {
+  /** Opens the form of a new parcel with this gap's geometry, the shown service and its default organisation. */
+  fillGap: (geometry: MultiPolygon) => void;
+}
+
+const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates as Position[][]] });
 
 interface EditorProps {
+  ref?: Ref<EditorHandle>;
   siteId: string;
   /** The site's tolerance (m²): smaller polygons are refused. */
   minArea: number;
@@ -35,7 +45,7 @@ interface EditorProps {
   /** A parcel was created, changed or deleted (its id, or null): reload the layers and the analysis. */
   onSaved: (parcelId: string | null) => void;
   /** A polygon was drawn or reshaped (not saved yet): the page checks it live. */
-  onDrawn: (geometry: DrawnPolygon, parcel: Parcel | null) => void;
+  onDrawn: (geometry: MultiPolygon, parcel: Parcel | null) => void;
   /** Drawing or editing ended without a save. */
   onStop: () => void;
 }
@@ -74,9 +84,20 @@ export function Editor(props: EditorProps) {
     props.onStart();
     controller.startDrawing({ targets: props.snapTargets(null), enabled: snapping }, (geometry) => {
       setState({ kind: 'form', geometry, parcel: null });
-      props.onDrawn(geometry, null);
+      props.onDrawn(asMultiPolygon(geometry), null);
     });
   };
+
+  useImperativeHandle(props.ref, () => ({
+    fillGap: (geometry) => {
+      controller?.stopDrawing();
+      setValues(gapFillForm(props.phase, props.serviceCode, props.organisations));
+      setErrors({});
+      setConfirmDelete(false);
+      setState({ kind: 'form', geometry, parcel: null });
+      props.onDrawn(geometry, null);
+    },
+  }));
 
   const singlePolygon = selectedParcel?.geometry.coordinates.length === 1 ? selectedParcel.geometry.coordinates[0]! : null;
   const startEditing = () => {
@@ -87,7 +108,7 @@ export function Editor(props: EditorProps) {
     const parcel = selectedParcel;
     const editable = controller.startEditing(geometry, { targets: props.snapTargets(String(parcel.id)), enabled: snapping }, (edited) => {
       setState({ kind: 'form', geometry: edited, parcel });
-      props.onDrawn(edited, parcel);
+      props.onDrawn(asMultiPolygon(edited), parcel);
     });
     if (!editable) return;
     setState({ kind: 'form', geometry, parcel });

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES, type Position, type SiteAnalysis } from '../../../core/index.js';
+import { DEFAULT_SERVICES, type OverlapFeature, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels } from '../domain/filter-parcels.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
@@ -10,17 +10,20 @@ import type { Finding } from '../map/finding.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
+import { useSiteChanges } from '../session/use-site-changes.js';
 import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
 import { publishLiveAnalysis } from '../map/test-hook.js';
 import { useAsync } from '../use-async.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
-import { Editor } from './Editor.js';
+import { ChangeNotice } from './ChangeNotice.js';
+import { Editor, type EditorHandle } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
 import { LoadState } from './LoadState.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
+import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
 
@@ -33,6 +36,8 @@ export function SitePage({ siteId }: { siteId: string }) {
   const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
   const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
+  const editorRef = useRef<EditorHandle>(null);
+  const [resolvingOverlap, setResolvingOverlap] = useState<OverlapFeature | null>(null);
   const role = roleOnSite(useSession(), siteId);
   // The project team edits future phases only; viewers and visitors never see the editor.
   const canDraw = role === 'admin' || role === 'coordinator' || (role === 'project' && phase >= 1);
@@ -41,6 +46,11 @@ export function SitePage({ siteId }: { siteId: string }) {
     (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
     [siteId, phase, serviceCode],
   );
+  // Other editors' saves: reload what the page shows.
+  const changeNotice = useSiteChanges(siteId, () => {
+    data.reloadLayers();
+    analysis.retry();
+  });
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
   const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
@@ -85,8 +95,10 @@ export function SitePage({ siteId }: { siteId: string }) {
       <main className="site">
         <aside className="site__panel" aria-label={t('site.controlsLabel')}>
           <LoadState state={data.status} />
+          <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
             <Editor
+              ref={editorRef}
               siteId={siteId}
               minArea={site.tolerance}
               phase={phase}
@@ -102,7 +114,7 @@ export function SitePage({ siteId }: { siteId: string }) {
               onDrawn={(geometry, parcel) => {
                 const drawn = {
                   id: parcel ? String(parcel.id) : 'draft',
-                  geometry: { type: 'MultiPolygon' as const, coordinates: [geometry.coordinates as Position[][]] },
+                  geometry,
                   properties: {
                     organisationId: parcel?.properties.organisationId ?? 'draft',
                     services: parcel?.properties.services ?? (serviceCode ? [serviceCode] : []),
@@ -113,7 +125,10 @@ export function SitePage({ siteId }: { siteId: string }) {
                 const before = parcel ? { ...parcel, id: String(parcel.id) } : null;
                 void live.checkEdit(before, drawn).then((result) => setLivePreview(result ?? null), () => setLivePreview(null));
               }}
-              onStop={() => setLivePreview(null)}
+              onStop={() => {
+                setLivePreview(null);
+                live.reset();
+              }}
               onSaved={(parcelId) => {
                 setLivePreview(null);
                 data.reloadLayers();
@@ -147,9 +162,27 @@ export function SitePage({ siteId }: { siteId: string }) {
               organisations={organisations ?? []}
               focusedId={focusedFinding?.id ?? null}
               onFocus={setFocusedFinding}
+              onFillGap={canDraw ? (gap) => editorRef.current?.fillGap(gap.geometry) : undefined}
+              onResolveOverlap={canDraw ? setResolvingOverlap : undefined}
             />
           ) : (
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
+          )}
+          {canDraw && site && serviceCode && (
+            <ResolveOverlapDialog
+              overlap={resolvingOverlap}
+              parcels={parcels?.features ?? []}
+              organisations={organisations ?? []}
+              services={services ?? []}
+              serviceCode={serviceCode}
+              minArea={site.tolerance}
+              onClose={() => setResolvingOverlap(null)}
+              onResolved={() => {
+                setResolvingOverlap(null);
+                data.reloadLayers();
+                analysis.retry();
+              }}
+            />
           )}
           {selectedParcel && (
             <ParcelPanel

@@ -1,4 +1,4 @@
-import { parcelInputPropertiesSchema, validateAreaGeometry, type ParcelProperties } from '../../../core/index.js';
+import { parcelInputPropertiesSchema, validateAreaGeometry, type Organisation, type ParcelProperties } from '../../../core/index.js';
 
 /** The fields of the parcel attribute form, and `geometry` for faults of the drawn shape. */
 export const PARCEL_FORM_FIELDS = ['organisationId', 'services', 'ownerId', 'label', 'agreementRef', 'notes', 'fromPhase', 'toPhase', 'geometry'] as const;
@@ -22,6 +22,21 @@ export type ParcelFormErrors = Partial<Record<ParcelFormField, { code: string; d
 /** A blank form for a parcel drawn at `phase`, covering `serviceCode` when one is shown. */
 export function emptyParcelForm(phase: number, serviceCode: string | null): ParcelFormValues {
   return { organisationId: '', services: serviceCode ? [serviceCode] : [], ownerId: '', label: '', agreementRef: '', notes: '', fromPhase: phase, toPhase: null };
+}
+
+/** The city's cleaning service, offered by default when a cleaning gap is filled (DESIGN.md §2). */
+const CLEANING_SERVICE = 'nettoiement';
+const CITY_CLEANING_SHORT_NAME = 'Propreté';
+
+/**
+ * The form of a parcel filling a gap of `serviceCode`: that service ticked and, for cleaning, the
+ * organisation named 'Propreté' (the city's cleaning service) when there is one; else the user chooses.
+ */
+export function gapFillForm(phase: number, serviceCode: string | null, organisations: readonly Organisation[]): ParcelFormValues {
+  const cityCleaning = serviceCode === CLEANING_SERVICE
+    ? organisations.find((organisation) => organisation.shortName === CITY_CLEANING_SHORT_NAME)
+    : undefined;
+  return { ...emptyParcelForm(phase, serviceCode), organisationId: cityCleaning?.id ?? '' };
 }
 
 /** The form filled with a stored parcel's properties. */

@@ -1,0 +1,129 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { geodesicArea, type MultiPolygon, type Organisation, type OverlapFeature, type ParcelFeature, type Service } from '../../../core/index.js';
+import { api, ApiError } from '../api/client.js';
+import type { Parcel } from '../domain/filter-parcels.js';
+import { formatArea } from '../domain/format-figures.js';
+import { planOverlapTrim, type OverlapTrim } from '../domain/plan-overlap-trim.js';
+import { serviceLabels } from '../domain/service-label.js';
+import { EditorConflictDialog } from './EditorConflictDialog.js';
+
+interface ResolveOverlapDialogProps {
+  /** The overlap to resolve; null closes the dialog. */
+  overlap: OverlapFeature | null;
+  parcels: readonly Parcel[];
+  organisations: readonly Organisation[];
+  services: readonly Service[];
+  /** The service shown: the trim also removes the area from the loser's other services, which is said. */
+  serviceCode: string;
+  /** The site's tolerance (m²). */
+  minArea: number;
+  onClose: () => void;
+  /** The other parcel was trimmed (its id) or deleted (null), or someone else's version was kept. */
+  onResolved: (parcelId: string | null) => void;
+}
+
+/** The parcel that gives the area up, as the API must be told: its id, shape and version. */
+interface Loser { id: string; geometry: MultiPolygon; version: number }
+
+/** "Qui garde la zone ?": the chosen parcel keeps the overlap, the other one is trimmed (or deleted if nothing is left). */
+export function ResolveOverlapDialog({ overlap, parcels, organisations, services, serviceCode, minArea, onClose, onResolved }: ResolveOverlapDialogProps) {
+  const { t, i18n } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string } | null>(null);
+  const open = overlap !== null && conflict === null;
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  useEffect(() => setError(null), [overlap]);
+
+  const pair = useMemo(() => {
+    if (!overlap) return null;
+    const found = overlap.properties.parcelIds.map((id) => parcels.find((parcel) => String(parcel.id) === id));
+    if (!found[0] || !found[1]) return null;
+    // Each choice keeps one parcel and plans the trim of the other one.
+    return [[found[0], found[1]], [found[1], found[0]]].map(([keeper, loser]) => ({
+      keeper: keeper!,
+      loser: loser!,
+      trim: planOverlapTrim(loser!.geometry, overlap.geometry, minArea),
+    }));
+  }, [overlap, parcels, minArea]);
+
+  const organisationName = (id: string) => organisations.find((organisation) => organisation.id === id)?.shortName ?? t('legend.unknown');
+  const parcelName = (parcel: Parcel) => `${organisationName(parcel.properties.organisationId)} — ${parcel.properties.label ?? t('parcel.none')}`;
+  const consequence = (loser: Parcel, trim: OverlapTrim) => {
+    const name = parcelName(loser);
+    const sentence = trim.kind === 'delete'
+      ? t('resolveOverlap.deleted', { name })
+      : trim.kind === 'invalid'
+        ? t('resolveOverlap.invalid', { name, detail: trim.message })
+        : t('resolveOverlap.trimmed', { name, area: formatArea(geodesicArea(trim.geometry), i18n.language) })
+          + (trim.droppedSlivers > 0 ? ` ${t('resolveOverlap.slivers', { count: trim.droppedSlivers })}` : '');
+    const others = serviceLabels(loser.properties.services.filter((code) => code !== serviceCode), services, i18n.language);
+    return others.length > 0 && trim.kind !== 'invalid' ? `${sentence} ${t('resolveOverlap.otherServices', { services: others.join(', ') })}` : sentence;
+  };
+
+  const apply = async (loser: Loser) => {
+    if (!overlap) return;
+    const trim = planOverlapTrim(loser.geometry, overlap.geometry, minArea);
+    if (trim.kind === 'invalid') return setError(trim.message);
+    setBusy(true);
+    setError(null);
+    try {
+      if (trim.kind === 'delete') await api.deleteParcel(loser.id, loser.version);
+      else await api.updateParcel(loser.id, loser.version, { geometry: trim.geometry });
+      onResolved(trim.kind === 'delete' ? null : loser.id);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'version_conflict') {
+        const current = caught.body.current as ParcelFeature;
+        const history = await api.getParcelHistory(current.id).catch(() => []);
+        setConflict({ current, updatedBy: history.at(-1)?.changedByName ?? current.properties.updatedBy ?? '?' });
+      } else setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <dialog ref={dialogRef} className="about resolve-overlap" aria-labelledby="resolve-overlap-heading" onCancel={onClose}>
+        <h2 id="resolve-overlap-heading">{t('resolveOverlap.heading')}</h2>
+        {overlap && <p>{t('resolveOverlap.explain', { area: formatArea(overlap.properties.area, i18n.language) })}</p>}
+        {overlap && !pair && <p role="alert">{t('resolveOverlap.unsaved')}</p>}
+        <div className="resolve-overlap__choices">
+          {pair?.map(({ keeper, loser, trim }) => (
+            <button key={String(keeper.id)} type="button" className="button button--quiet resolve-overlap__choice" disabled={busy || trim.kind === 'invalid'}
+              onClick={() => void apply({ id: String(loser.id), geometry: loser.geometry, version: loser.properties.version })}>
+              <strong>{parcelName(keeper)}</strong>
+              <span className="resolve-overlap__consequence">{consequence(loser, trim)}</span>
+            </button>
+          ))}
+        </div>
+        {error && <p className="field__error" role="alert">{error}</p>}
+        <div className="editor__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>{t('editor.cancel')}</button>
+        </div>
+      </dialog>
+      <EditorConflictDialog
+        conflict={conflict && { updatedBy: conflict.updatedBy, version: conflict.current.properties.version, label: conflict.current.properties.label }}
+        onKeepTheirs={() => {
+          const id = conflict!.current.id;
+          setConflict(null);
+          onResolved(id);
+        }}
+        onKeepMine={() => {
+          // Their version loses the overlap all the same: trim it at its new version.
+          const { current } = conflict!;
+          setConflict(null);
+          void apply({ id: current.id, geometry: current.geometry, version: current.properties.version });
+        }}
+      />
+    </>
+  );
+}
