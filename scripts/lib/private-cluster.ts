@@ -67,9 +67,8 @@ function clusterPaths(projectRoot: string): ClusterPaths {
 /** True when a server is already running on this data directory (an earlier `npm start`). */
 function isRunning(binDir: string, dataDir: string): boolean {
   if (!existsSync(join(dataDir, 'postmaster.pid'))) return false;
-  const command = isRoot() ? 'runuser' : join(binDir, 'pg_ctl');
-  const args = ['status', '-D', dataDir];
-  return output(command, isRoot() ? ['-u', 'postgres', '--', join(binDir, 'pg_ctl'), ...args] : args) !== null;
+  const status = [join(binDir, 'pg_ctl'), 'status', '-D', dataDir];
+  return (isRoot() ? output('runuser', ['-u', 'postgres', '--', ...status]) : output(status[0]!, status.slice(1))) !== null;
 }
 
 /** Creates the application database with PostGIS if it does not exist yet. */
