@@ -259,6 +259,32 @@ export class TesseraUser {
     return (await this.page.getByRole('dialog').getByRole('heading').innerText({ timeout: 30_000 })).trim();
   }
 
+  /** Presses Ctrl+Z (outside any text field): the last saved gesture is undone, then the map reloads. */
+  async undo(): Promise<void> {
+    await this.pressHistoryKey('Control+z');
+  }
+
+  /** Presses Ctrl+Shift+Z: the last undone gesture is applied again, then the map reloads. */
+  async redo(): Promise<void> {
+    await this.pressHistoryKey('Control+Shift+z');
+  }
+
+  /** The title of the "Annuler" / "Rétablir" button (it names the step), and whether it can be clicked. */
+  async historyButton(which: 'undo' | 'redo'): Promise<{ title: string; enabled: boolean }> {
+    const button = this.page.getByRole('button', { name: which === 'undo' ? 'Annuler la dernière modification' : 'Rétablir la modification', exact: true });
+    return { title: (await button.getAttribute('title')) ?? '', enabled: await button.isEnabled() };
+  }
+
+  private async pressHistoryKey(keys: string): Promise<void> {
+    // One request per parcel the gesture changed; the gestures of these tests change one parcel.
+    const answered = this.page.waitForResponse((response) => /\/api\/parcels\/[^/]+(\/restore)?$/.test(new URL(response.url()).pathname)
+      && response.request().method() !== 'GET', { timeout: 60_000 });
+    await this.page.keyboard.press(keys);
+    await answered;
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
   /** Calls the API with this tab's session cookie; returns the status and the JSON body (if any). */
   async callApi<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
     const response = await this.page.request.fetch(inject('baseUrl') + path, { method, data: body, headers });

@@ -63,6 +63,8 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
     const analysisPath = `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`;
     const before = (await coordinator.callApi<Analysis>('GET', analysisPath)).body;
     const gap = [...before.gaps.features].sort((a, b) => b.properties.area - a.properties.area)[0]!;
+    // Signing in re-renders the panel with the editing actions: wait for the gaps to be listed again.
+    await expect.poll(async () => (await coordinator.findings('Liste des manques')).length, { timeout: 60_000 }).toBeGreaterThan(0);
     const [firstGapItem] = await coordinator.findings('Liste des manques');
     await coordinator.focusFinding(firstGapItem!);
 

@@ -120,6 +120,12 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
       getJson<Array<{ version: number; change: string; changedByName: string | null; feature: ParcelFeature }>>(`/parcels/${encodeURIComponent(parcelId)}/history`),
     deleteParcel: (parcelId: string, version: number) =>
       send<void>('DELETE', `/parcels/${encodeURIComponent(parcelId)}`, undefined, ifMatch(version)),
+    /**
+     * Gives a parcel the content of an old `version`, as a new version: re-creates it under its id when
+     * deleted, else updates it (only if it is still at `expectedVersion`, when given).
+     */
+    restoreParcel: (parcelId: string, version: number, expectedVersion?: number) =>
+      send<ParcelFeature>('POST', `/parcels/${encodeURIComponent(parcelId)}/restore`, { version }, expectedVersion === undefined ? {} : ifMatch(expectedVersion)),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MultiPolygon, Organisation, ParcelFeature, Phase, Position, Service } from '../../../core/index.js';
 import { api, ApiError } from '../api/client.js';
@@ -6,6 +6,7 @@ import type { DrawnPolygon } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { checkParcelForm, emptyParcelForm, fieldOfPath, gapFillForm, parcelFormOf, type ParcelFormErrors, type ParcelFormValues } from '../domain/parcel-form.js';
+import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
 import type { MapController } from '../map/map-controller.js';
 import { EditorConflictDialog } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
@@ -48,7 +49,14 @@ interface EditorProps {
   onDrawn: (geometry: MultiPolygon, parcel: Parcel | null) => void;
   /** Drawing or editing ended without a save. */
   onStop: () => void;
+  /** A gesture was saved: what it changed, as one undo step. */
+  onRecord: (step: EditStep) => void;
+  /** The undo/redo buttons, shown beside the tools while nothing is being drawn or edited. */
+  historyControls?: ReactNode;
 }
+
+/** A parcel of the layers as the server returned it, for the history. */
+const snapshotOf = (parcel: Parcel): ParcelSnapshot => ({ ...parcel, id: String(parcel.id) });
 
 /** The editing tools of a site: draw a parcel, edit the selected one's vertices and attributes, delete it. */
 export function Editor(props: EditorProps) {
@@ -122,15 +130,24 @@ export function Editor(props: EditorProps) {
     } else setErrors({ geometry: { code: 'network', detail: String(error) } });
   };
 
-  const save = async (version?: number) => {
+  const parcelName = (parcel: ParcelSnapshot) =>
+    parcel.properties.label ?? props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('parcel.none');
+
+  /** Saves the form; `base` is the version saved over (someone else's, after a conflict). */
+  const save = async (base?: ParcelFeature) => {
     if (state.kind !== 'form') return;
     const checked = checkParcelForm(values, state.geometry, { minArea: props.minArea });
     if (!checked.valid) return setErrors(checked.errors);
     setBusy(true);
     try {
       const saved = state.parcel
-        ? await api.updateParcel(String(state.parcel.id), version ?? state.parcel.properties.version, { geometry: checked.geometry, properties: checked.properties })
+        ? await api.updateParcel(String(state.parcel.id), base?.properties.version ?? state.parcel.properties.version, { geometry: checked.geometry, properties: checked.properties })
         : await api.createParcel(props.siteId, { type: 'Feature', geometry: checked.geometry, properties: checked.properties });
+      const before = state.parcel ? base ?? snapshotOf(state.parcel) : null;
+      props.onRecord({
+        label: t(before ? 'history.updated' : 'history.created', { name: parcelName(saved) }),
+        changes: [{ parcelId: saved.id, before, after: saved }],
+      });
       stop();
       props.onSaved(saved.id);
     } catch (error) {
@@ -149,6 +166,8 @@ export function Editor(props: EditorProps) {
     setBusy(true);
     try {
       await api.deleteParcel(String(state.parcel.id), state.parcel.properties.version);
+      const before = snapshotOf(state.parcel);
+      props.onRecord({ label: t('history.deleted', { name: parcelName(before) }), changes: [{ parcelId: before.id, before, after: null }] });
       stop();
       props.onSaved(null);
     } catch (error) {
@@ -174,6 +193,7 @@ export function Editor(props: EditorProps) {
               {t('editor.edit')}
             </button>
           )}
+          {props.historyControls}
         </div>
       )}
       {state.kind === 'drawing' && (
@@ -213,9 +233,9 @@ export function Editor(props: EditorProps) {
           props.onSaved(id);
         }}
         onKeepMine={() => {
-          const version = conflict!.current.properties.version;
+          const theirs = conflict!.current;
           setConflict(null);
-          void save(version);
+          void save(theirs);
         }}
       />
     </section>

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { geodesicArea, type MultiPolygon, type Organisation, type OverlapFeature, type ParcelFeature, type Service } from '../../../core/index.js';
+import { geodesicArea, type Organisation, type OverlapFeature, type ParcelFeature, type Service } from '../../../core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
 import { planOverlapTrim, type OverlapTrim } from '../domain/plan-overlap-trim.js';
+import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
 import { serviceLabels } from '../domain/service-label.js';
 import { EditorConflictDialog } from './EditorConflictDialog.js';
 
@@ -21,13 +22,12 @@ interface ResolveOverlapDialogProps {
   onClose: () => void;
   /** The other parcel was trimmed (its id) or deleted (null), or someone else's version was kept. */
   onResolved: (parcelId: string | null) => void;
+  /** The trim was saved: what it changed, as one undo step. */
+  onRecord: (step: EditStep) => void;
 }
 
-/** The parcel that gives the area up, as the API must be told: its id, shape and version. */
-interface Loser { id: string; geometry: MultiPolygon; version: number }
-
 /** "Qui garde la zone ?": the chosen parcel keeps the overlap, the other one is trimmed (or deleted if nothing is left). */
-export function ResolveOverlapDialog({ overlap, parcels, organisations, services, serviceCode, minArea, onClose, onResolved }: ResolveOverlapDialogProps) {
+export function ResolveOverlapDialog({ overlap, parcels, organisations, services, serviceCode, minArea, onClose, onResolved, onRecord }: ResolveOverlapDialogProps) {
   const { t, i18n } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -69,15 +69,17 @@ export function ResolveOverlapDialog({ overlap, parcels, organisations, services
     return others.length > 0 && trim.kind !== 'invalid' ? `${sentence} ${t('resolveOverlap.otherServices', { services: others.join(', ') })}` : sentence;
   };
 
-  const apply = async (loser: Loser) => {
+  /** Trims (or deletes) the parcel that gives the area up, at the version it is read at. */
+  const apply = async (loser: ParcelSnapshot) => {
     if (!overlap) return;
     const trim = planOverlapTrim(loser.geometry, overlap.geometry, minArea);
     if (trim.kind === 'invalid') return setError(trim.message);
     setBusy(true);
     setError(null);
     try {
-      if (trim.kind === 'delete') await api.deleteParcel(loser.id, loser.version);
-      else await api.updateParcel(loser.id, loser.version, { geometry: trim.geometry });
+      const after = trim.kind === 'delete' ? null : await api.updateParcel(loser.id, loser.properties.version, { geometry: trim.geometry });
+      if (trim.kind === 'delete') await api.deleteParcel(loser.id, loser.properties.version);
+      onRecord({ label: t('history.trimmed', { name: parcelName(loser) }), changes: [{ parcelId: loser.id, before: loser, after }] });
       onResolved(trim.kind === 'delete' ? null : loser.id);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'version_conflict') {
@@ -99,7 +101,7 @@ export function ResolveOverlapDialog({ overlap, parcels, organisations, services
         <div className="resolve-overlap__choices">
           {pair?.map(({ keeper, loser, trim }) => (
             <button key={String(keeper.id)} type="button" className="button button--quiet resolve-overlap__choice" disabled={busy || trim.kind === 'invalid'}
-              onClick={() => void apply({ id: String(loser.id), geometry: loser.geometry, version: loser.properties.version })}>
+              onClick={() => void apply({ ...loser, id: String(loser.id) })}>
               <strong>{parcelName(keeper)}</strong>
               <span className="resolve-overlap__consequence">{consequence(loser, trim)}</span>
             </button>
@@ -121,7 +123,7 @@ export function ResolveOverlapDialog({ overlap, parcels, organisations, services
           // Their version loses the overlap all the same: trim it at its new version.
           const { current } = conflict!;
           setConflict(null);
-          void apply({ id: current.id, geometry: current.geometry, version: current.properties.version });
+          void apply(current);
         }}
       />
     </>

@@ -14,9 +14,11 @@ import { useSiteChanges } from '../session/use-site-changes.js';
 import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
 import { publishLiveAnalysis } from '../map/test-hook.js';
 import { useAsync } from '../use-async.js';
+import { useEditHistory } from '../editing/use-edit-history.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
 import { ChangeNotice } from './ChangeNotice.js';
+import { EditHistoryControls } from './EditHistoryControls.js';
 import { Editor, type EditorHandle } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
@@ -48,6 +50,12 @@ export function SitePage({ siteId }: { siteId: string }) {
   );
   // Other editors' saves: reload what the page shows.
   const changeNotice = useSiteChanges(siteId, () => {
+    data.reloadLayers();
+    analysis.retry();
+  });
+  // Undo and redo reload the page's layers and analysis, as after a save.
+  const editHistory = useEditHistory(() => {
+    setLivePreview(null);
     data.reloadLayers();
     analysis.retry();
   });
@@ -129,6 +137,8 @@ export function SitePage({ siteId }: { siteId: string }) {
                 setLivePreview(null);
                 live.reset();
               }}
+              onRecord={editHistory.record}
+              historyControls={<EditHistoryControls history={editHistory} />}
               onSaved={(parcelId) => {
                 setLivePreview(null);
                 data.reloadLayers();
@@ -177,6 +187,7 @@ export function SitePage({ siteId }: { siteId: string }) {
               serviceCode={serviceCode}
               minArea={site.tolerance}
               onClose={() => setResolvingOverlap(null)}
+              onRecord={editHistory.record}
               onResolved={() => {
                 setResolvingOverlap(null);
                 data.reloadLayers();
