@@ -117,7 +117,8 @@ export class TesseraUser {
   /** The items of one list of the analysis panel (by its accessible name). */
   async findings(list: 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords'): Promise<string[]> {
     // Only the findings themselves, not the actions beside them ("Créer une parcelle ici", "Résoudre…").
-    return (await this.page.getByRole('list', { name: list }).locator('.analysis__item').allInnerTexts()).map((text) => text.trim());
+    const texts = await this.page.getByRole('list', { name: list }).locator('.analysis__item').allInnerTexts();
+    return texts.map((text) => text.trim()).filter((text) => text.length > 0);
   }
 
   /** Clicks "Créer une parcelle ici" beside a gap of the analysis panel; the attribute form opens. */
@@ -172,7 +173,8 @@ export class TesseraUser {
 
   /** Clicks a finding of the analysis panel, then waits for the map to settle on it. */
   async focusFinding(label: string): Promise<void> {
-    await this.page.getByRole('button', { name: label }).click();
+    if (!label) throw new Error('focusFinding: no finding label (is the analysis panel still loading?)');
+    await this.page.locator('.analysis__item', { hasText: label }).first().click({ timeout: 60_000 });
     await this.page.waitForTimeout(300);
     await this.waitForMap();
   }
@@ -296,6 +298,18 @@ export class TesseraUser {
   async liveAnalysis(): Promise<{ gapCount: number; gapArea: number; overlapCount: number; overlapArea: number }> {
     const handle = await this.page.waitForFunction(() => (globalThis as unknown as { __tesseraLive?: unknown }).__tesseraLive ?? null, null, { timeout: 60_000 });
     return (await handle.jsonValue()) as { gapCount: number; gapArea: number; overlapCount: number; overlapArea: number };
+  }
+
+  /** The id of the (only) demo site. */
+  async demoSiteId(): Promise<string> {
+    return (await this.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
+  }
+
+  /** Deletes a parcel a test created, at its current version, if it is still there (leaves the demo as it was). */
+  async deleteParcelIfPresent(parcelId: string): Promise<void> {
+    const current = await this.callApi<{ properties: { version: number } }>('GET', `/api/parcels/${parcelId}`);
+    if (current.status !== 200) return;
+    await this.callApi('DELETE', `/api/parcels/${parcelId}`, undefined, { 'If-Match': `"${current.body.properties.version}"` });
   }
 
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */

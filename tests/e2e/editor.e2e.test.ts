@@ -44,7 +44,7 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
     browser = await launchBrowser();
     coordinator = await TesseraUser.in(browser);
     await coordinator.open('/');
-    siteId = (await coordinator.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
+    siteId = await coordinator.demoSiteId();
   });
 
   afterAll(async () => {
@@ -64,7 +64,7 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
     const before = (await coordinator.callApi<Analysis>('GET', analysisPath)).body;
     const gap = [...before.gaps.features].sort((a, b) => b.properties.area - a.properties.area)[0]!;
     // Signing in re-renders the panel with the editing actions: wait for the gaps to be listed again.
-    await expect.poll(async () => (await coordinator.findings('Liste des manques')).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await coordinator.findings('Liste des manques')).some((item) => item.startsWith('Personne')), { timeout: 60_000 }).toBe(true);
     const [firstGapItem] = await coordinator.findings('Liste des manques');
     await coordinator.focusFinding(firstGapItem!);
 

@@ -30,18 +30,13 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
     browser = await launchBrowser();
     coordinator = await TesseraUser.in(browser);
     await coordinator.open('/');
-    siteId = (await coordinator.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
+    siteId = await coordinator.demoSiteId();
     analysisPath = `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`;
   });
 
   afterAll(async () => {
     // Other e2e files expect the demo's gap and overlap: give the site back as it was, whatever the file order.
-    if (createdId) {
-      const current = await coordinator.callApi<StoredParcel>('GET', `/api/parcels/${createdId}`);
-      if (current.status === 200) {
-        await coordinator.callApi('DELETE', `/api/parcels/${createdId}`, undefined, { 'If-Match': `"${current.body.properties.version}"` });
-      }
-    }
+    if (createdId) await coordinator.deleteParcelIfPresent(createdId);
     for (const [parcelId, version] of versionsBefore) await coordinator.callApi('POST', `/api/parcels/${parcelId}/restore`, { version });
     const restored = (await coordinator.callApi<Analysis>('GET', analysisPath)).body;
     expect([restored.gaps.features.length, restored.overlaps.features.length]).toEqual([1, 1]);

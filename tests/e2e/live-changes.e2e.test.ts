@@ -33,7 +33,7 @@ describe("a viewer's open map follows a coordinator's saves", () => {
     coordinator = await TesseraUser.in(browser);
     viewer = await TesseraUser.in(browser);
     await coordinator.open('/');
-    siteId = (await coordinator.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
+    siteId = await coordinator.demoSiteId();
     await coordinator.signIn('coordination@tessera.demo');
     await viewer.open('/');
     const signedInStream = viewer.nextChangeStream();

@@ -20,18 +20,13 @@ describe('a coordinator undoes and redoes the filling of the demo gap, across th
     browser = await launchBrowser();
     coordinator = await TesseraUser.in(browser);
     await coordinator.open('/');
-    siteId = (await coordinator.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
+    siteId = await coordinator.demoSiteId();
     analysisPath = `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`;
   });
 
   afterAll(async () => {
     // Other e2e files expect the demo's gap and overlap: delete the parcel if it is still there.
-    if (createdId) {
-      const current = await coordinator.callApi<StoredParcel>('GET', `/api/parcels/${createdId}`);
-      if (current.status === 200) {
-        await coordinator.callApi('DELETE', `/api/parcels/${createdId}`, undefined, { 'If-Match': `"${current.body.properties.version}"` });
-      }
-    }
+    if (createdId) await coordinator.deleteParcelIfPresent(createdId);
     const restored = (await coordinator.callApi<Analysis>('GET', analysisPath)).body;
     expect([restored.gaps.features.length, restored.overlaps.features.length]).toEqual([1, 1]);
     await browser.close();
