@@ -44,12 +44,7 @@ describe("a viewer's open map follows a coordinator's saves", () => {
 
   afterAll(async () => {
     // Other e2e files read the same demo site: give it back as it was.
-    if (created) {
-      const current = await coordinator.callApi<StoredParcel>('GET', `/api/parcels/${created.id}`);
-      if (current.status === 200) {
-        await coordinator.callApi('DELETE', `/api/parcels/${created.id}`, undefined, { 'If-Match': `"${current.body.properties.version}"` });
-      }
-    }
+    if (created) await coordinator.deleteParcelIfPresent(created.id);
     await browser.close();
   });
 
