@@ -1,8 +1,12 @@
 // The only module of the end-to-end tests that talks to Playwright: tests read like a user's steps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchChromium } from '../../scripts/lib/chromium.js';
+
+/** The lists of the analysis panel, by their accessible names. */
+export type FindingList = 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 /** SwiftShader renders WebGL in software: seconds per frame, so waits are generous. */
@@ -18,14 +22,9 @@ export interface ParcelFormEntry {
   agreementRef?: string;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run',
-];
-
 /** Starts Debian's Chromium. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, headless: true });
+  return launchChromium(inject('chromiumPath'));
 }
 
 /** A person using Tessera in one browser tab. */
@@ -115,10 +114,24 @@ export class TesseraUser {
   }
 
   /** The items of one list of the analysis panel (by its accessible name). */
-  async findings(list: 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords'): Promise<string[]> {
+  async findings(list: FindingList): Promise<string[]> {
     // Only the findings themselves, not the actions beside them ("Créer une parcelle ici", "Résoudre…").
     const texts = await this.page.getByRole('list', { name: list }).locator('.analysis__item').allInnerTexts();
     return texts.map((text) => text.trim()).filter((text) => text.length > 0);
+  }
+
+  /**
+   * Waits until a finding of `list` matches and returns its label. The panel re-renders while it
+   * reloads (after signing in, after a change arrives), so a label is read and used from one look.
+   */
+  async waitForFinding(list: FindingList, matches: (label: string) => boolean = () => true, timeout = 60_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const found = (await this.findings(list)).find((label) => matches(label.replace(/\s/g, ' ')));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no finding in "${list}" matched within ${timeout} ms`);
+      await this.page.waitForTimeout(250);
+    }
   }
 
   /** Clicks "Créer une parcelle ici" beside a gap of the analysis panel; the attribute form opens. */
@@ -173,7 +186,6 @@ export class TesseraUser {
 
   /** Clicks a finding of the analysis panel, then waits for the map to settle on it. */
   async focusFinding(label: string): Promise<void> {
-    if (!label) throw new Error('focusFinding: no finding label (is the analysis panel still loading?)');
     await this.page.locator('.analysis__item', { hasText: label }).first().click({ timeout: 60_000 });
     await this.page.waitForTimeout(300);
     await this.waitForMap();

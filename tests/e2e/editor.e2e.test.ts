@@ -59,8 +59,7 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
     const before = (await coordinator.callApi<Analysis>('GET', analysisPath)).body;
     const gap = [...before.gaps.features].sort((a, b) => b.properties.area - a.properties.area)[0]!;
     // Signing in re-renders the panel with the editing actions: wait for the gaps to be listed again.
-    await expect.poll(async () => (await coordinator.findings('Liste des manques')).some((item) => item.startsWith('Personne')), { timeout: 60_000 }).toBe(true);
-    const [firstGapItem] = await coordinator.findings('Liste des manques');
+    const firstGapItem = await coordinator.waitForFinding('Liste des manques', (item) => item.startsWith('Personne'));
     await coordinator.focusFinding(firstGapItem!);
 
     await coordinator.startDrawing();

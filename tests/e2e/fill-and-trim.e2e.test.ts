@@ -9,7 +9,6 @@ interface StoredParcel { id: string; properties: { organisationId: string; label
 /** The demo's engineered defects (data/demo): one gap of about 579 m², one overlap of about 407 m². */
 const DEMO_GAP = /^Personne — 5\d\d m²$/;
 const DEMO_OVERLAP = /^Conflit .+ — 4\d\d m²$/;
-const normalise = (text: string) => text.replace(/\s/g, ' ');
 
 describe('a coordinator fills the demo gap and trims the demo overlap from the analysis panel', () => {
   let browser: Browser;
@@ -47,11 +46,9 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
     await coordinator.signIn('coordination@tessera.demo');
     const parcelsBefore = (await coordinator.callApi<{ features: StoredParcel[] }>('GET', `/api/sites/${siteId}/parcels?phase=0`)).body.features;
     // Signing in re-renders the panel with the editing actions: wait for the demo gap to be listed.
-    const demoGap = async () => (await coordinator.findings('Liste des manques')).find((gap) => DEMO_GAP.test(normalise(gap)));
-    await expect.poll(demoGap, { timeout: 60_000 }).toBeDefined();
-    const gapLabel = await demoGap();
+    const gapLabel = await coordinator.waitForFinding('Liste des manques', (gap) => DEMO_GAP.test(gap));
 
-    await coordinator.fillGap(gapLabel!);
+    await coordinator.fillGap(gapLabel);
     expect(await coordinator.parcelFormValues()).toEqual({ organisation: 'Ville › Propreté urbaine', services: ['Nettoiement'] });
     // The browser engine checks the new parcel at once: the gap leaves the panel before the save.
     await expect.poll(() => coordinator.findings('Liste des manques'), { timeout: 60_000 }).not.toContain(gapLabel);
@@ -83,10 +80,8 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
     const loserId = overlap!.properties.parcelIds[loserIndex]!;
     trimmed = { id: loserId, version: await rememberVersion(loserId) };
 
-    const demoOverlap = async () => (await coordinator.findings('Liste des chevauchements')).find((item) => DEMO_OVERLAP.test(normalise(item)));
-    await expect.poll(demoOverlap, { timeout: 60_000 }).toBeDefined();
-    const overlapLabel = await demoOverlap();
-    await coordinator.resolveOverlap(overlapLabel!);
+    const overlapLabel = await coordinator.waitForFinding('Liste des chevauchements', (item) => DEMO_OVERLAP.test(item));
+    await coordinator.resolveOverlap(overlapLabel);
     const choices = await coordinator.overlapChoices();
     expect(choices).toHaveLength(2);
     expect(choices.some((choice) => choice.startsWith('Bailleur — '))).toBe(true);
@@ -114,10 +109,8 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
     const landlordId = overlap!.properties.parcelIds.find((id) => id !== trimmed!.id)!;
     const landlordVersion = await rememberVersion(landlordId);
 
-    const demoOverlap = async () => (await coordinator.findings('Liste des chevauchements')).find((item) => DEMO_OVERLAP.test(normalise(item)));
-    await expect.poll(demoOverlap, { timeout: 60_000 }).toBeDefined();
-    const overlapLabel = await demoOverlap();
-    await coordinator.resolveOverlap(overlapLabel!);
+    const overlapLabel = await coordinator.waitForFinding('Liste des chevauchements', (item) => DEMO_OVERLAP.test(item));
+    await coordinator.resolveOverlap(overlapLabel);
     // Another editor renames the landlord's parcel while the dialog is open.
     const theirs = await coordinator.callApi<StoredParcel>('PATCH', `/api/parcels/${landlordId}`, { properties: { label: 'Résidence Albert Thomas (renommée)' } }, { 'If-Match': `"${landlordVersion}"` });
     expect(theirs.status).toBe(200);

@@ -34,9 +34,7 @@ describe('a coordinator undoes and redoes the filling of the demo gap, across th
 
   it('fills the gap, undoes it with Ctrl+Z, and redoes it with Ctrl+Shift+Z', async () => {
     await coordinator.signIn('coordination@tessera.demo');
-    const demoGap = async () => (await coordinator.findings('Liste des manques')).find((gap) => DEMO_GAP.test(normalise(gap)));
-    await expect.poll(demoGap, { timeout: 60_000 }).toBeDefined();
-    const gapLabel = (await demoGap())!;
+    const gapLabel = await coordinator.waitForFinding('Liste des manques', (gap) => DEMO_GAP.test(gap));
     expect(await coordinator.historyButton('undo')).toMatchObject({ enabled: false });
     const parcelsBefore = (await coordinator.callApi<{ features: StoredParcel[] }>('GET', `/api/sites/${siteId}/parcels?phase=0`)).body.features;
 
