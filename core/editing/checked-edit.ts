@@ -1,0 +1,17 @@
+import { validateAreaGeometry, type AreaGeometryOptions } from '../geometry/validate-area-geometry.js';
+import type { Position } from '../schemas/geojson.schema.js';
+import type { GeometryEdit } from './edit-faults.js';
+
+/** The edited coordinates as validateAreaGeometry accepts and normalises them, or its fault. */
+export function checkedEdit(coordinates: Position[][][], options: AreaGeometryOptions = {}): GeometryEdit {
+  const checked = validateAreaGeometry({ type: 'MultiPolygon', coordinates }, options);
+  if (checked.valid) return { kind: 'edited', geometry: checked.geometry };
+  return { kind: 'invalid', reason: checked.reason, message: checked.message, ...(checked.location ? { location: checked.location } : {}) };
+}
+
+/** Throws when `index` does not name an element of `items`: a caller's mistake, not bad data. */
+export function assertIndex(items: readonly unknown[], index: number, what: string): void {
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) {
+    throw new RangeError(`There is no ${what} ${index}: the index must be an integer from 0 to ${items.length - 1}.`);
+  }
+}
