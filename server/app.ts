@@ -15,6 +15,7 @@ import { referenceRouter } from './organisations/organisations.router.js';
 import { buildingsLayer } from './buildings/buildings.layer.js';
 import { importBodyParser, layerRouter } from './features/layer.router.js';
 import { operationsLayer } from './operations/operations.layer.js';
+import { PARCEL_CHANGES_PATH, parcelChangesBodyParser, parcelChangesRouter } from './parcels/parcel-changes.router.js';
 import { parcelHistoryRouter } from './parcels/parcel-history.router.js';
 import { parcelsLayer } from './parcels/parcels.layer.js';
 import { projectRoot } from './project-root.js';
@@ -39,9 +40,10 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(/^\/api\/sites\/[^/]+\/(parcels|buildings|operations)\/import$/, importBodyParser);
+  app.use(PARCEL_CHANGES_PATH, parcelChangesBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
   app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), siteAdminRouter(pool));
-  app.use('/api', parcelHistoryRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
+  app.use('/api', parcelHistoryRouter(pool), parcelChangesRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
   app.use('/api', changeEventsRouter(pool, changes));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { siteWithRole } from '../auth/site-access.js';
+import type { FeaturePatch } from '../../core/index.js';
+import { siteWithRole, type SiteAccess } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
 import { withTransaction } from '../db/transaction.js';
@@ -7,6 +8,9 @@ import { HttpError, notFound } from '../http/errors.js';
 import { idempotentWrite, type StoredAnswer } from '../http/idempotency.js';
 import { checkFeatures, type CheckedFeature, type FeatureFault } from './check-features.js';
 import type { Layer } from './layer.js';
+
+// The steps of every write run inside the caller's transaction (lock, merge, check, store), so that
+// the single-feature routes below and the parcels' sets of changes (parcel-changes.ts) share them.
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -16,6 +20,23 @@ export interface StoredFeature {
   version: number;
   feature: { type: 'Feature'; id: string; geometry: unknown; properties: Record<string, unknown> };
 }
+
+/** How a version entered the history (parcel_versions.change). */
+export type HistoryChange = 'create' | 'update' | 'restore';
+
+/** A feature locked for a change, with the caller's access to its site. */
+export interface LockedFeature {
+  id: string;
+  siteId: string;
+  version: number;
+  phases: number[];
+  access: SiteAccess;
+}
+
+/** Rewrites the error of the `index`-th feature of a write (a batch points into its body); as is by default. */
+export type ErrorAt = (index: number, error: HttpError) => HttpError;
+
+const asIs: ErrorAt = (_index, error) => error;
 
 /** A fault of a single-feature write as an HTTP error. */
 export function faultError(fault: FeatureFault): HttpError {
@@ -32,66 +53,120 @@ export async function readFeature(database: Queryable, layer: Layer<unknown>, id
   return (await database.query<StoredFeature>(namedQuery(`${layer.name}/feature`), [id])).rows[0] ?? null;
 }
 
-/** Stores checked features (ids and versions given for a restore) and their history rows; returns their ids. */
-export async function insertFeatures<P>(client: pg.PoolClient, layer: Layer<P>, siteId: string, features: Array<CheckedFeature<P> & { id?: string; version?: number }>, userId: string, change = 'create'): Promise<string[]> {
-  const { rows } = await client.query<{ id: string }>(namedQuery(`${layer.name}/insert`), [siteId, JSON.stringify(features), userId]);
-  const ids = rows.map((row) => row.id);
-  if (layer.history) await client.query(namedQuery('parcels/record-version'), [ids, change, userId]);
-  return ids;
-}
-
-/** Creates one feature: 201 with the stored Feature (replayed for a retried Idempotency-Key). */
-export async function createFeature<P>(pool: pg.Pool, layer: Layer<P>, siteId: string, user: AuthenticatedUser | undefined, input: unknown, idempotencyKey?: string): Promise<StoredAnswer> {
-  const access = await siteWithRole(pool, siteId, user, layer.editors);
-  return idempotentWrite(pool, { userId: user!.id, key: idempotencyKey, request: { layer: layer.name, siteId, input } }, async (client) => {
-    const check = await checkFeatures(client, siteId, await siteTolerance(client, siteId), [input], layer.rules);
-    if (check.rejected[0]) throw faultError(check.rejected[0]);
-    const feature = check.accepted[0]!;
-    layer.assertMayEdit(access, layer.phasesOf(feature.properties));
-    const [id] = await insertFeatures(client, layer, siteId, [feature], user!.id);
-    return { status: 201, body: (await readFeature(client, layer, id!))!.feature };
-  });
-}
-
 /**
- * Locks a feature for a versioned change: 404 if unknown or unreadable, 410 if deleted (layers with
- * history), 403 for a role that may not edit it, 409 with the current Feature if the version moved.
+ * Locks a feature for a versioned change: 404 if unknown or unreadable (or, given `siteId`, of another
+ * site: the same answer), 410 if deleted (layers with history), 403 for a role that may not edit it,
+ * 409 with the current Feature if the version moved.
  */
-async function lockForChange<P>(client: pg.PoolClient, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number) {
+export async function lockForChange<P>(
+  client: pg.PoolClient, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number, siteId?: string,
+): Promise<LockedFeature> {
   const row = (await client.query<{ siteId: string; version: number; phases: number[] }>(namedQuery(`${layer.name}/lock`), [id])).rows[0];
+  const elsewhere = (featureSiteId: string) => siteId !== undefined && featureSiteId !== siteId;
   if (!row) {
     const last = layer.history ? (await client.query<{ siteId: string; change: string }>(namedQuery('parcels/last-version'), [id])).rows[0] : undefined;
-    if (last) await siteWithRole(client, last.siteId, user, layer.editors, layer.noun);
-    if (last?.change === 'delete') throw new HttpError(410, `${layer.noun}_deleted`, `this ${layer.noun} has been deleted`);
+    if (!last || elsewhere(last.siteId)) throw notFound(layer.noun);
+    await siteWithRole(client, last.siteId, user, layer.editors, layer.noun);
+    if (last.change === 'delete') throw new HttpError(410, `${layer.noun}_deleted`, `this ${layer.noun} has been deleted`);
     throw notFound(layer.noun);
   }
+  if (elsewhere(row.siteId)) throw notFound(layer.noun);
   const access = await siteWithRole(client, row.siteId, user, layer.editors, layer.noun);
   layer.assertMayEdit(access, row.phases);
   if (row.version !== expectedVersion) {
     const current = await readFeature(client, layer, id);
     throw new HttpError(409, 'version_conflict', `the ${layer.noun} is at version ${row.version}, not ${expectedVersion}`, 'headers.if-match', { current: current!.feature });
   }
-  return { ...row, access };
+  return { id, ...row, access };
+}
+
+/** What a patch makes of a stored feature: its current content with the patch merged over it (read-only properties dropped). */
+export async function patchedFeature<P>(client: pg.PoolClient, layer: Layer<P>, id: string, patch: FeaturePatch): Promise<unknown> {
+  const current = (await readFeature(client, layer, id))!.feature;
+  const { version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...currentProperties } = current.properties;
+  const { version: _sentVersion, updatedAt: _sentAt, updatedBy: _sentBy, ...patchProperties } = patch.properties ?? {};
+  return { type: 'Feature', geometry: patch.geometry ?? current.geometry, properties: { ...currentProperties, ...patchProperties } };
+}
+
+/**
+ * Checks the features an editor writes on a site: every rule (the first fault, by index, is thrown),
+ * then the phase limits of the editor's role (403). Returns them checked, in order.
+ */
+export async function checkWrites<P>(client: pg.PoolClient, layer: Layer<P>, access: SiteAccess, features: unknown[], errorAt: ErrorAt = asIs): Promise<Array<CheckedFeature<P>>> {
+  const check = await checkFeatures(client, access.siteId, await siteTolerance(client, access.siteId), features, layer.rules);
+  const fault = check.rejected[0];
+  if (fault) throw errorAt(fault.index, faultError(fault));
+  for (const [index, feature] of check.accepted.entries()) {
+    try {
+      layer.assertMayEdit(access, layer.phasesOf(feature.properties));
+    } catch (error) {
+      throw error instanceof HttpError ? errorAt(index, error) : error;
+    }
+  }
+  return check.accepted;
+}
+
+/** Records versions of features in the history (layers that keep one), one statement per kind of change. */
+export async function recordVersions<P>(client: pg.PoolClient, layer: Layer<P>, entries: Array<{ id: string; change: HistoryChange }>, userId: string): Promise<void> {
+  if (!layer.history) return;
+  for (const change of new Set(entries.map((entry) => entry.change))) {
+    const ids = entries.filter((entry) => entry.change === change).map((entry) => entry.id);
+    await client.query(namedQuery('parcels/record-version'), [ids, change, userId]);
+  }
+}
+
+/**
+ * Stores checked features in one statement (ids and versions given for a re-creation) and their
+ * history rows (`change` unless a feature says otherwise); returns their ids, in order.
+ */
+export async function insertFeatures<P>(
+  client: pg.PoolClient, layer: Layer<P>, siteId: string, features: Array<CheckedFeature<P> & { id?: string; version?: number; change?: HistoryChange }>,
+  userId: string, change: HistoryChange = 'create',
+): Promise<string[]> {
+  if (features.length === 0) return [];
+  const { rows } = await client.query<{ id: string }>(namedQuery(`${layer.name}/insert`), [siteId, JSON.stringify(features), userId]);
+  const ids = rows.map((row) => row.id);
+  await recordVersions(client, layer, ids.map((id, index) => ({ id, change: features[index]!.change ?? change })), userId);
+  return ids;
+}
+
+/** Stores a checked content over a locked feature, one version up, with its history row. */
+export async function storeUpdate<P>(client: pg.PoolClient, layer: Layer<P>, id: string, feature: CheckedFeature<P>, userId: string, change: HistoryChange): Promise<void> {
+  await client.query(namedQuery(`${layer.name}/update`), [id, JSON.stringify(feature.geometry), JSON.stringify(feature.properties), userId]);
+  await recordVersions(client, layer, [{ id, change }], userId);
+}
+
+/** Deletes a locked feature; a layer with history records the deletion as a version. */
+export async function storeDeletion<P>(client: pg.PoolClient, layer: Layer<P>, id: string, userId: string): Promise<void> {
+  await client.query(namedQuery('changes/set-actor'), [userId]);
+  if (layer.history) await client.query(namedQuery('parcels/record-deletion'), [[id], userId]);
+  await client.query(namedQuery(`${layer.name}/delete`), [id]);
+}
+
+/** Creates one feature: 201 with the stored Feature (replayed for a retried Idempotency-Key). */
+export async function createFeature<P>(pool: pg.Pool, layer: Layer<P>, siteId: string, user: AuthenticatedUser | undefined, input: unknown, idempotencyKey?: string): Promise<StoredAnswer> {
+  const access = await siteWithRole(pool, siteId, user, layer.editors);
+  return idempotentWrite(pool, { userId: user!.id, key: idempotencyKey, request: { layer: layer.name, siteId, input } }, async (client) => {
+    const [feature] = await checkWrites(client, layer, access, [input]);
+    const [id] = await insertFeatures(client, layer, siteId, [feature!], user!.id);
+    return { status: 201, body: (await readFeature(client, layer, id!))!.feature };
+  });
+}
+
+/** Changes a locked feature inside the caller's transaction: the patch merged, checked in full, stored. */
+export async function changeLockedFeature<P>(client: pg.PoolClient, layer: Layer<P>, locked: LockedFeature, userId: string, patch: FeaturePatch, change: HistoryChange): Promise<StoredFeature['feature']> {
+  const [feature] = await checkWrites(client, layer, locked.access, [await patchedFeature(client, layer, locked.id, patch)]);
+  await storeUpdate(client, layer, locked.id, feature!, userId, change);
+  return (await readFeature(client, layer, locked.id))!.feature;
 }
 
 /** Applies a change (new geometry and/or properties, merged then checked in full) at the expected version. */
 export async function updateFeature<P>(
-  pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number,
-  patch: { geometry?: unknown; properties?: Record<string, unknown> }, change: 'update' | 'restore' = 'update',
+  pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number, patch: FeaturePatch,
 ): Promise<StoredFeature['feature']> {
   return withTransaction(pool, async (client) => {
     const locked = await lockForChange(client, layer, id, user, expectedVersion);
-    const current = (await readFeature(client, layer, id))!.feature;
-    const { version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...currentProperties } = current.properties;
-    const { version: _sentVersion, updatedAt: _sentAt, updatedBy: _sentBy, ...patchProperties } = patch.properties ?? {};
-    const merged = { type: 'Feature', geometry: patch.geometry ?? current.geometry, properties: { ...currentProperties, ...patchProperties } };
-    const check = await checkFeatures(client, locked.siteId, await siteTolerance(client, locked.siteId), [merged], layer.rules);
-    if (check.rejected[0]) throw faultError(check.rejected[0]);
-    const feature = check.accepted[0]!;
-    layer.assertMayEdit(locked.access, layer.phasesOf(feature.properties));
-    await client.query(namedQuery(`${layer.name}/update`), [id, JSON.stringify(feature.geometry), JSON.stringify(feature.properties), user!.id]);
-    if (layer.history) await client.query(namedQuery('parcels/record-version'), [[id], change, user!.id]);
-    return (await readFeature(client, layer, id))!.feature;
+    return changeLockedFeature(client, layer, locked, user!.id, patch, 'update');
   });
 }
 
@@ -99,8 +174,6 @@ export async function updateFeature<P>(
 export async function deleteFeature<P>(pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number): Promise<void> {
   await withTransaction(pool, async (client) => {
     await lockForChange(client, layer, id, user, expectedVersion);
-    await client.query(namedQuery('changes/set-actor'), [user!.id]);
-    if (layer.history) await client.query(namedQuery('parcels/record-deletion'), [id, user!.id]);
-    await client.query(namedQuery(`${layer.name}/delete`), [id]);
+    await storeDeletion(client, layer, id, user!.id);
   });
 }

@@ -1,10 +1,11 @@
 import type pg from 'pg';
-import { readableSite, siteWithRole } from '../auth/site-access.js';
+import { readableSite, siteWithRole, type SiteAccess } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
 import { withTransaction } from '../db/transaction.js';
-import { checkFeatures } from '../features/check-features.js';
-import { faultError, insertFeatures, readFeature, siteTolerance, updateFeature, type StoredFeature } from '../features/feature-writes.js';
+import {
+  changeLockedFeature, checkWrites, insertFeatures, lockForChange, readFeature, type LockedFeature, type StoredFeature,
+} from '../features/feature-writes.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { parcelsLayer } from './parcels.layer.js';
 
@@ -20,27 +21,47 @@ export async function parcelHistory(pool: pg.Pool, parcelId: string, user: Authe
   return (await pool.query(namedQuery('parcels/history'), [parcelId])).rows;
 }
 
+/** What restoring a version writes: an update of the parcel still there, or its re-creation under its id. */
+export type RestorePlan =
+  | { kind: 'update'; locked: LockedFeature; content: { geometry: unknown; properties: Record<string, unknown> } }
+  | { kind: 'recreate'; access: SiteAccess; siteId: string; version: number; content: { type: 'Feature'; geometry: unknown; properties: Record<string, unknown> } };
+
+/**
+ * Plans the restore of a parcel's `version`, inside the caller's transaction, which it locks the parcel
+ * for: 404 if unknown (or, given `siteId`, of another site) or without that version; when
+ * `expectedVersion` is given, 409 unless the parcel is at it, or, deleted, its deletion is.
+ */
+export async function planRestore(
+  client: pg.PoolClient, parcelId: string, user: AuthenticatedUser | undefined, version: number, expectedVersion?: number, siteId?: string,
+): Promise<RestorePlan> {
+  await client.query(namedQuery('parcels/lock-ids'), [[parcelId]]);
+  const last = await lastVersion(client, parcelId);
+  if (!last || (siteId !== undefined && last.siteId !== siteId)) throw notFound('parcel');
+  const access = await siteWithRole(client, last.siteId, user, parcelsLayer.editors, 'parcel');
+  const row = (await client.query(namedQuery('parcels/version-content'), [parcelId, version])).rows[0];
+  if (!row) throw new HttpError(404, 'not_found', `this parcel has no version ${version}`, 'body.version');
+  const { geometry, ...properties } = row;
+  if (last.change !== 'delete') {
+    const locked = await lockForChange(client, parcelsLayer, parcelId, user, expectedVersion ?? last.version, siteId);
+    return { kind: 'update', locked, content: { geometry: JSON.parse(geometry), properties } };
+  }
+  if (expectedVersion !== undefined && expectedVersion !== last.version) {
+    throw new HttpError(409, 'version_conflict', `the parcel was deleted at version ${last.version}, not ${expectedVersion}`, 'headers.if-match', { current: null });
+  }
+  return { kind: 'recreate', access, siteId: last.siteId, version: last.version + 1, content: { type: 'Feature', geometry: JSON.parse(geometry), properties } };
+}
+
 /**
  * Restores a version's content as a new version: an update when the parcel exists (at the version
- * of If-Match when given, else its current one), a re-creation with the same id when it was deleted.
+ * of If-Match when given, else its current one), a re-creation with the same id when it was deleted
+ * (then If-Match, when given, is the version of its deletion).
  */
 export async function restoreParcel(pool: pg.Pool, parcelId: string, user: AuthenticatedUser | undefined, version: number, expectedVersion?: number): Promise<StoredFeature['feature']> {
-  const last = await lastVersion(pool, parcelId);
-  if (!last) throw notFound('parcel');
-  const access = await siteWithRole(pool, last.siteId, user, parcelsLayer.editors, 'parcel');
-  const content = (await pool.query(namedQuery('parcels/version-content'), [parcelId, version])).rows[0];
-  if (!content) throw new HttpError(404, 'not_found', `this parcel has no version ${version}`, 'body.version');
-  const { geometry, ...properties } = content;
-  if (last.change !== 'delete') {
-    return updateFeature(pool, parcelsLayer, parcelId, user, expectedVersion ?? last.version, { geometry: JSON.parse(geometry), properties }, 'restore');
-  }
   return withTransaction(pool, async (client) => {
-    const feature = { type: 'Feature', geometry: JSON.parse(geometry), properties };
-    const check = await checkFeatures(client, last.siteId, await siteTolerance(client, last.siteId), [feature], parcelsLayer.rules);
-    if (check.rejected[0]) throw faultError(check.rejected[0]);
-    const parcel = check.accepted[0]!;
-    parcelsLayer.assertMayEdit(access, parcelsLayer.phasesOf(parcel.properties));
-    await insertFeatures(client, parcelsLayer, last.siteId, [{ ...parcel, id: parcelId, version: last.version + 1 }], user!.id, 'restore');
+    const plan = await planRestore(client, parcelId, user, version, expectedVersion);
+    if (plan.kind === 'update') return changeLockedFeature(client, parcelsLayer, plan.locked, user!.id, plan.content, 'restore');
+    const [parcel] = await checkWrites(client, parcelsLayer, plan.access, [plan.content]);
+    await insertFeatures(client, parcelsLayer, plan.siteId, [{ ...parcel!, id: parcelId, version: plan.version }], user!.id, 'restore');
     return (await readFeature(client, parcelsLayer, parcelId))!.feature;
   });
 }

@@ -266,7 +266,7 @@ describe('bad input to the parcel routes', () => {
   const counts = () => readRow(database.pool, 'select (select count(*)::int from parcels) as parcels, (select count(*)::int from parcel_versions) as versions');
 
   /** Sends a request as the coordinator and checks that it wrote nothing. */
-  async function refused(method: string, path: string, sent: Sent, state = counts): Promise<Answer> {
+  async function refused(method: string, path: string, sent: Sent, state: () => Promise<unknown> = counts): Promise<Answer> {
     const before = await state();
     const answer = await api.call(method, path, coordinator, sent);
     expect(await state(), 'nothing was written').toEqual(before);
@@ -399,6 +399,24 @@ describe('bad input to the parcel routes', () => {
       const answer = await refused('POST', `${importPath()}?dryRun=yes`, { body: collection(valid()) });
       expect([answer.status, answer.body.code, answer.body.field]).toEqual([400, 'invalid_request', 'query.dryRun']);
     });
+  });
+
+  describe('POST /api/sites/:siteId/parcels/changes refuses a created parcel as POST …/parcels does', () => {
+    // Every fault of a parcel is sent as the second change of a set, after a valid update of another
+    // parcel: the same status, code and place, the field under `changes.1.feature`, and neither written.
+    const featureCases = [...geometryCases, ...bodyCases].filter((badInput) => badInput.field !== undefined && !/^(body|headers)\b/.test(badInput.field));
+    for (const badInput of featureCases) {
+      it(`${badInput.name} → ${badInput.status} ${badInput.code}`, async () => {
+        const id = await createParcel();
+        const sent = badInput.request(place);
+        const update = { action: 'update', id, version: 1, properties: { label: 'Renommée' } };
+        const rawBody = `{"changes": [${JSON.stringify(update)}, {"action": "create", "feature": ${sent.rawBody ?? JSON.stringify(sent.body)}}]}`;
+        const state = async () => ({ counts: await counts(), updated: await parcelState(id)() });
+        const answer = await refused('POST', `/api/sites/${siteId}/parcels/changes`, { rawBody }, state);
+        expectFault(answer, { ...badInput, field: badInput.field === 'feature' ? 'changes.1.feature' : `changes.1.feature.${badInput.field}` });
+        expect(answer.body.index).toBe(1);
+      });
+    }
   });
 
   describe('PATCH /api/parcels/:id refuses', () => {

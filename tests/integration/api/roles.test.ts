@@ -189,6 +189,22 @@ function restoreCase(editors: CallerName[], created: Record<string, unknown>, de
   };
 }
 
+/**
+ * One set of parcel changes (POST …/parcels/changes): an update of a new parcel created with `created`
+ * (`change` as its properties) and the creation of another with `created`'s properties.
+ */
+function parcelChangesCase(editors: CallerName[], created: Record<string, unknown>, change: Record<string, unknown>, variant?: string, site: SiteChoice = 'demo'): RouteCase {
+  return {
+    method: 'POST', route: '/api/sites/:siteId/parcels/changes', variant,
+    expected: site === 'demo' ? allowed(editors, 200) : outsiderOnly(200), whenPrivate: 'hide',
+    arrange: async () => {
+      const id = await createFeature('parcels', site, created);
+      const changes = [{ action: 'update', id, version: 1, properties: change }, { action: 'create', feature: featureBody('parcels', created) }];
+      return { path: `/api/sites/${siteOf(site)}/parcels/changes`, body: { changes }, hiddenId: siteOf(site), state: layerState('parcels', siteOf(site)) };
+    },
+  };
+}
+
 const parcelEditors: CallerName[] = ['admin', 'coordinator'];
 const laterPhaseParcelEditors: CallerName[] = ['admin', 'coordinator', 'project'];
 const projectEditors: CallerName[] = ['admin', 'project'];
@@ -352,6 +368,9 @@ const demoSiteCases: RouteCase[] = [
   restoreCase(laterPhaseParcelEditors, { fromPhase: 1 }, false),
   restoreCase(parcelEditors, { fromPhase: 0 }, true),
   restoreCase(laterPhaseParcelEditors, { fromPhase: 1 }, true),
+  parcelChangesCase(parcelEditors, { fromPhase: 0 }, { label: 'Allée renommée' }, 'fromPhase 0'),
+  parcelChangesCase(laterPhaseParcelEditors, { fromPhase: 1 }, { label: 'Allée renommée' }, 'fromPhase 1'),
+  parcelChangesCase(parcelEditors, { fromPhase: 1 }, { fromPhase: 0 }, 'fromPhase 1 changed to 0'),
   readFeatureCase('buildings'),
   patchCase('buildings', projectEditors, {}, { label: 'Bâtiment renommé' }),
   deleteCase('buildings', projectEditors),
@@ -387,6 +406,7 @@ const otherSiteCases: RouteCase[] = [
   historyCase('other'),
   restoreCase([], {}, false, 'other'),
   restoreCase([], {}, true, 'other'),
+  parcelChangesCase([], {}, { label: 'Allée renommée' }, undefined, 'other'),
   readFeatureCase('buildings', 'other'),
   patchCase('buildings', [], {}, { label: 'Bâtiment renommé' }, undefined, 'other'),
   readFeatureCase('operations', 'other'),

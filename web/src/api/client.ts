@@ -2,6 +2,8 @@ import type {
   BuildingCollection,
   ContextCollection,
   Organisation,
+  ParcelChangeRequest,
+  ParcelChangeResults,
   ParcelCollection,
   ParcelFeature,
   Phase,
@@ -60,6 +62,9 @@ export interface ParcelWrite {
   geometry: unknown;
   properties: Record<string, unknown>;
 }
+
+/** A change of an atomic set of parcel changes, and the answer (`core/schemas/parcel-changes.schema.ts`). */
+export type { ParcelChangeRequest, ParcelChangeResults };
 
 /** A typed client of the Tessera API; `fetchImpl` is injectable for tests. */
 export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) => fetch(...args)) {
@@ -126,6 +131,13 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
      */
     restoreParcel: (parcelId: string, version: number, expectedVersion?: number) =>
       send<ParcelFeature>('POST', `/parcels/${encodeURIComponent(parcelId)}/restore`, { version }, expectedVersion === undefined ? {} : ifMatch(expectedVersion)),
+    /**
+     * Applies several parcel changes (create, update, delete, restore) at once, all or nothing: one
+     * editor gesture. The results are the parcels as stored (null for a deletion), in the order of
+     * `changes`; a refused change throws an ApiError whose body holds its `index` (and `current` for a 409).
+     */
+    applyParcelChanges: (siteId: string, changes: ParcelChangeRequest[], idempotencyKey?: string) =>
+      send<ParcelChangeResults>('POST', `${site(siteId)}/parcels/changes`, { changes }, idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }),
   };
 }
 
