@@ -236,6 +236,63 @@ export class TesseraUser {
     await this.page.waitForTimeout(150);
   }
 
+  /** The longitude/latitude under a page pixel, read from the map's own projection. */
+  async lngLatAt(x: number, y: number): Promise<[number, number]> {
+    return this.page.evaluate(([px, py]) => {
+      const map = (globalThis as unknown as { __tessera: { map: { unproject(p: [number, number]): { lng: number; lat: number }; getCanvas(): { getBoundingClientRect(): { left: number; top: number } } } } }).__tessera.map;
+      const box = map.getCanvas().getBoundingClientRect();
+      const { lng, lat } = map.unproject([px! - box.left, py! - box.top]);
+      return [lng, lat] as [number, number];
+    }, [x, y]);
+  }
+
+  /** Centres the map on a longitude/latitude at a zoom level, as a user would by scrolling, and waits for it. */
+  async zoomTo(lon: number, lat: number, zoom: number): Promise<void> {
+    await this.page.evaluate(([longitude, latitude, level]) => {
+      const map = (globalThis as unknown as { __tessera: { map: { jumpTo(options: { center: [number, number]; zoom: number }): void } } }).__tessera.map;
+      map.jumpTo({ center: [longitude!, latitude!], zoom: level! });
+    }, [lon, lat, zoom]);
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** Presses the mouse on a page pixel, drags it to another in small steps and releases it there. */
+  async dragOnPage(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.page.mouse.move(from.x, from.y, { steps: 2 });
+    await this.page.waitForTimeout(150);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await this.page.waitForTimeout(150);
+    await this.page.mouse.up();
+    await this.page.waitForTimeout(300);
+  }
+
+  /** Clicks "Découper", draws the cutting line through these points and finishes it by clicking its last point again. */
+  async splitSelectedParcelAlong(line: ReadonlyArray<readonly [number, number]>): Promise<void> {
+    await this.clickButton('Découper');
+    await this.page.getByText('Tracez la ligne de découpe').waitFor({ timeout: 30_000 });
+    for (const [lon, lat] of line) await this.clickMapAt(lon, lat);
+    const [lon, lat] = line.at(-1)!;
+    await this.clickMapAt(lon, lat);
+  }
+
+  /** The status lines of the editor ("La ligne découpe la parcelle en 2 morceaux.", …), once there is one. */
+  async editorStatus(): Promise<string> {
+    const lines = this.page.locator('.editor [role="status"]');
+    await lines.first().waitFor({ timeout: 30_000 });
+    return (await lines.allInnerTexts()).map((line) => line.trim()).join('\n');
+  }
+
+  /** Clicks a button that saves a gesture in one request, then waits for the map to show it. */
+  async confirmGesture(name: string | RegExp): Promise<void> {
+    const answered = this.page.waitForResponse((response) => /\/api\/sites\/[^/]+\/parcels\/changes$/.test(new URL(response.url()).pathname), { timeout: 60_000 });
+    await this.page.getByRole('button', { name }).click();
+    const response = await answered;
+    if (!response.ok()) throw new Error(`the gesture was refused: ${response.status()} ${await response.text()}`);
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
   /** Fills the attribute form of the parcel being drawn or edited. */
   async fillParcelForm(entry: ParcelFormEntry): Promise<void> {
     const form = this.page.locator('form.editor__form');
@@ -290,9 +347,9 @@ export class TesseraUser {
   }
 
   private async pressHistoryKey(keys: string): Promise<void> {
-    // One request per parcel the gesture changed; the gestures of these tests change one parcel.
-    const answered = this.page.waitForResponse((response) => /\/api\/parcels\/[^/]+(\/restore)?$/.test(new URL(response.url()).pathname)
-      && response.request().method() !== 'GET', { timeout: 60_000 });
+    // A step goes back or forth in one request, whatever number of parcels it changed.
+    const answered = this.page.waitForResponse((response) => /\/api\/sites\/[^/]+\/parcels\/changes$/.test(new URL(response.url()).pathname)
+      && response.request().method() === 'POST', { timeout: 60_000 });
     await this.page.keyboard.press(keys);
     await answered;
     await this.page.waitForTimeout(300);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisParcel, BuildingCollection, ParcelCollection, Site, SiteAnalysis } from '../../../core/index.js';
+import { noteLiveEditAnswered, noteLiveEditRequested } from '../map/test-hook.js';
 import { LiveCheck } from './live-check.js';
 
 /** The browser engine's analysis of the shown layers, computed in a worker, and edits checked live. */
@@ -53,7 +54,9 @@ export function useLiveAnalysis(
   const checkEdit = useCallback(async (before: AnalysisParcel | null, after: AnalysisParcel | null) => {
     const worker = workerRef.current;
     if (!worker) return undefined;
+    const edit = noteLiveEditRequested();
     const result = await worker.edit(before, after);
+    noteLiveEditAnswered(result, edit);
     setAnalysis(result);
     return result;
   }, []);

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import type { GapFeature, Organisation, OverlapFeature, SiteAnalysis } from '../../../core/index.js';
 import { formatArea, formatPercent } from '../domain/format-figures.js';
 import { geometryBbox } from '../domain/geometry-bbox.js';
 import type { Finding } from '../map/finding.js';
+import { noteAnalysisShown } from '../map/test-hook.js';
 
 interface AnalysisPanelProps {
   serviceLabel: string;
@@ -21,6 +22,7 @@ interface AnalysisPanelProps {
 export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId, onFocus, onFillGap, onResolveOverlap }: AnalysisPanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  useLayoutEffect(() => noteAnalysisShown(analysis, 'panel'), [analysis]);
   if (!analysis) return <p className="analysis__empty">{t('app.loading')}</p>;
   const shortName = (id: string) => organisations.find((organisation) => organisation.id === id)?.shortName ?? t('legend.unknown');
   const area = (value: number) => formatArea(value, language);

@@ -1,29 +1,47 @@
-import { useEffect, useImperativeHandle, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MultiPolygon, Organisation, ParcelFeature, Phase, Position, Service } from '../../../core/index.js';
+import type { MultiPolygon, Organisation, ParcelFeature, Phase, Service } from '../../../core/index.js';
 import { api, ApiError } from '../api/client.js';
-import type { DrawnPolygon } from '../draw/parcel-drawing.js';
+import type { DrawnPolygon, EditedGeometry, RingChange } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { checkParcelForm, emptyParcelForm, fieldOfPath, gapFillForm, parcelFormOf, type ParcelFormErrors, type ParcelFormValues } from '../domain/parcel-form.js';
 import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
+import {
+  addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, withInsertedVertices, type Draft, type EditedParcel,
+} from '../editing/editor-geometry.js';
+import { planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
 import type { MapController } from '../map/map-controller.js';
 import { EditorConflictDialog } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
 
+/** A parcel being drawn or edited, with the neighbours its shared vertices moved. */
+interface FormState {
+  kind: 'form';
+  geometry: MultiPolygon;
+  parcel: Parcel | null;
+  neighbours: readonly NeighbourChange[];
+  /** What the editor did on its own at the last drop (clipped to avoid an overlap…), or null. */
+  notice: string | null;
+}
+
 type EditorState =
   | { kind: 'idle' }
   | { kind: 'drawing' }
-  // A gap filled from the analysis panel arrives as a MultiPolygon: it may have holes or parts.
-  | { kind: 'form'; geometry: DrawnPolygon | MultiPolygon; parcel: Parcel | null };
+  | FormState
+  /** Drawing a hole in, or a new part of, the parcel of `form`. */
+  | { kind: 'ring'; ring: 'hole' | 'part'; form: FormState }
+  /** Splitting `parcel`: the pieces once the line is drawn, and the neighbours that get its crossings as vertices. */
+  | { kind: 'splitting'; parcel: Parcel; pieces: readonly MultiPolygon[] | null; neighbours: readonly NeighbourChange[]; error: string | null }
+  | { kind: 'merging'; parcels: readonly Parcel[]; error: string | null };
 
 /** What the page may ask of the editor. */
 export interface EditorHandle {
   /** Opens the form of a new parcel with this gap's geometry, the shown service and its default organisation. */
   fillGap: (geometry: MultiPolygon) => void;
+  /** A parcel was clicked on the map: true when the editor took the click (picking parcels to merge). */
+  parcelClicked: (parcelId: string | null) => boolean;
 }
-
-const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates as Position[][]] });
 
 interface EditorProps {
   ref?: Ref<EditorHandle>;
@@ -35,6 +53,8 @@ interface EditorProps {
   /** The user may draw a parcel at this phase. */
   canDraw: boolean;
   controller: MapController | null;
+  /** Every parcel alive at the phase, all services: the neighbours of shared vertices, overlaps and merges. */
+  parcels: readonly Parcel[];
   /** Parcels, buildings and perimeter to snap to, without the parcel `exceptParcelId`. */
   snapTargets: (exceptParcelId: string | null) => SnapGeometry[];
   selectedParcel: Parcel | undefined;
@@ -43,10 +63,12 @@ interface EditorProps {
   phases: readonly Phase[];
   /** Drawing or editing starts: the page clears what would hide the drawing (a highlighted finding). */
   onStart: () => void;
-  /** A parcel was created, changed or deleted (its id, or null): reload the layers and the analysis. */
+  /** Parcels were created, changed or deleted (the one to select, or null): reload the layers and the analysis. */
   onSaved: (parcelId: string | null) => void;
-  /** A polygon was drawn or reshaped (not saved yet): the page checks it live. */
-  onDrawn: (geometry: MultiPolygon, parcel: Parcel | null) => void;
+  /** Parcels were drawn or reshaped (not saved yet): the page shows them and checks them live. */
+  onDrawn: (drafts: readonly Draft[]) => void;
+  /** The parcels to outline (picked for a merge), or null for the page's own selection. */
+  onHighlight: (parcelIds: readonly string[] | null) => void;
   /** Drawing or editing ended without a save. */
   onStop: () => void;
   /** A gesture was saved: what it changed, as one undo step. */
@@ -55,33 +77,88 @@ interface EditorProps {
   historyControls?: ReactNode;
 }
 
-/** A parcel of the layers as the server returned it, for the history. */
-const snapshotOf = (parcel: Parcel): ParcelSnapshot => ({ ...parcel, id: String(parcel.id) });
+const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates] as MultiPolygon['coordinates'] });
+const asEdited = (geometry: MultiPolygon): EditedGeometry => geometry as EditedGeometry;
 
-/** The editing tools of a site: draw a parcel, edit the selected one's vertices and attributes, delete it. */
+/** Whether a key press belongs to a text field rather than to the map. */
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as { tagName?: string; isContentEditable?: boolean } | null;
+  return Boolean(element?.isContentEditable) || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element?.tagName ?? '');
+}
+
+/**
+ * The editing tools of a site: draw a parcel (holes, parts), reshape one (shared vertices follow,
+ * overlaps avoided), move, split, merge and delete, each saved in one request and undone in one step.
+ */
 export function Editor(props: EditorProps) {
   const { t } = useTranslation();
   const { controller, selectedParcel, canDraw } = props;
   const [state, setState] = useState<EditorState>({ kind: 'idle' });
   const [snapping, setSnapping] = useState(true);
+  const [topological, setTopological] = useState(true);
+  const [avoidOverlaps, setAvoidOverlaps] = useState(true);
+  const [moving, setMoving] = useState(false);
   const [values, setValues] = useState<ParcelFormValues>(() => emptyParcelForm(props.phase, props.serviceCode));
   const [errors, setErrors] = useState<ParcelFormErrors>({});
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string } | null>(null);
+  // terra-draw calls back long after a render: it reads the latest state and settings through refs.
+  const latest = useRef({ state, values, topological, avoidOverlaps, props });
+  latest.current = { state, values, topological, avoidOverlaps, props };
 
   useEffect(() => () => controller?.stopDrawing(), [controller]);
 
   const stop = () => {
     props.onStop();
+    props.onHighlight(null);
     controller?.stopDrawing();
     setState({ kind: 'idle' });
     setErrors({});
     setConfirmDelete(false);
+    setMoving(false);
   };
-  const toggleSnapping = () => {
-    setSnapping(!snapping);
-    controller?.setSnappingEnabled(!snapping);
+
+  const snapOptions = (exceptParcelId: string | null) => ({ targets: props.snapTargets(exceptParcelId), enabled: snapping });
+
+  const showDrafts = (form: FormState) =>
+    props.onDrawn([{ parcel: form.parcel, geometry: form.geometry }, ...form.neighbours.map((neighbour) => ({ parcel: neighbour.parcel, geometry: neighbour.geometry }))]);
+
+  /** The form once the user dropped a vertex (or a ring): shared vertices follow, overlaps are clipped off. */
+  const settle = (form: FormState, geometry: MultiPolygon, change: RingChange | null): FormState => {
+    const { topological: followShared, avoidOverlaps: avoid, values: current, props: now } = latest.current;
+    let next: FormState = { ...form, geometry, notice: null };
+    if (followShared && form.parcel && change) next = moveSharedVertexOf(next, change, now.parcels);
+    if (avoid) {
+      const clipped = avoidOverlap(next, current.services, now.parcels, now.minArea);
+      if (clipped.kind === 'clipped') next = { ...withInsertedVertices({ ...next, geometry: clipped.geometry }, clipped.insertions, now.parcels), notice: t('editor.clipped') };
+      if (clipped.kind === 'covered') next = { ...next, notice: t('editor.coveredByOthers') };
+    }
+    return next;
+  };
+
+  /** terra-draw reports a change of the edited rings: a move in progress, or a drop. */
+  const onRingEdit = (geometry: EditedGeometry, change: RingChange) => {
+    const form = latest.current.state;
+    if (form.kind !== 'form') return;
+    if (!change.dropped) return setState({ ...form, geometry: geometry as MultiPolygon });
+    const next = settle(form, geometry as MultiPolygon, change);
+    if (next.geometry !== geometry) controller?.replaceEditedGeometry(asEdited(next.geometry));
+    setState(next);
+    showDrafts(next);
+  };
+
+  /** Puts a form's geometry on the map with draggable vertices. */
+  const editOnMap = (form: FormState): boolean =>
+    controller?.startEditing(asEdited(form.geometry), snapOptions(form.parcel ? String(form.parcel.id) : null), onRingEdit) ?? false;
+
+  const openForm = (form: FormState) => {
+    setErrors({});
+    setConfirmDelete(false);
+    setMoving(false);
+    if (!editOnMap(form)) controller?.stopDrawing();
+    setState(form);
+    showDrafts(form);
   };
 
   const startDrawing = () => {
@@ -90,38 +167,96 @@ export function Editor(props: EditorProps) {
     setErrors({});
     setState({ kind: 'drawing' });
     props.onStart();
-    controller.startDrawing({ targets: props.snapTargets(null), enabled: snapping }, (geometry) => {
-      setState({ kind: 'form', geometry, parcel: null });
-      props.onDrawn(asMultiPolygon(geometry), null);
+    controller.startDrawing(snapOptions(null), (polygon) => {
+      openForm(settle({ kind: 'form', geometry: asMultiPolygon(polygon), parcel: null, neighbours: [], notice: null }, asMultiPolygon(polygon), null));
     });
+  };
+
+  const startEditing = () => {
+    if (!controller || !selectedParcel) return;
+    setValues(parcelFormOf(selectedParcel.properties));
+    props.onStart();
+    openForm({ kind: 'form', geometry: selectedParcel.geometry, parcel: selectedParcel, neighbours: [], notice: null });
+  };
+
+  const startRing = (ring: 'hole' | 'part') => {
+    if (state.kind !== 'form' || !controller) return;
+    const form = state;
+    setState({ kind: 'ring', ring, form });
+    controller.startDrawingRing(snapOptions(form.parcel ? String(form.parcel.id) : null), (polygon) => {
+      const added = addDrawnRing(form.geometry, ring, polygon.coordinates[0]!, props.minArea);
+      if (added.kind === 'invalid') {
+        setErrors({ geometry: { code: added.reason, detail: added.message } });
+        return openForm(form);
+      }
+      setErrors({});
+      openForm(ring === 'part' ? settle(form, added.geometry, null) : { ...form, geometry: added.geometry });
+    });
+  };
+
+  const startSplit = () => {
+    if (!controller || !selectedParcel) return;
+    const parcel = selectedParcel;
+    props.onStart();
+    setErrors({});
+    setState({ kind: 'splitting', parcel, pieces: null, neighbours: [], error: null });
+    controller.startDrawingLine(snapOptions(null), (line) => {
+      const split = splitForEditor(parcel.geometry, line, props.minArea);
+      if (split.kind === 'invalid') return setState({ kind: 'splitting', parcel, pieces: null, neighbours: [], error: split.message });
+      const { neighbours } = withInsertedVertices<EditedParcel>({ geometry: split.pieces[0]!, parcel, neighbours: [] }, split.insertions, props.parcels);
+      setState({ kind: 'splitting', parcel, pieces: split.pieces, neighbours, error: null });
+      props.onDrawn([
+        ...split.pieces.map((geometry, index) => ({ parcel: index === 0 ? parcel : null, geometry })),
+        ...neighbours.map((neighbour) => ({ parcel: neighbour.parcel, geometry: neighbour.geometry })),
+      ]);
+    });
+  };
+
+  const startMerge = () => {
+    if (!selectedParcel) return;
+    props.onStart();
+    setState({ kind: 'merging', parcels: [selectedParcel], error: null });
+    props.onHighlight([String(selectedParcel.id)]);
+  };
+
+  const pickForMerge = (parcelId: string | null) => {
+    if (state.kind !== 'merging' || parcelId === null) return;
+    const [first] = state.parcels;
+    const picked = props.parcels.find((parcel) => String(parcel.id) === parcelId);
+    if (!first || !picked || picked === first) return;
+    if (picked.properties.organisationId !== first.properties.organisationId) {
+      return setState({ ...state, error: t('editor.mergeOtherOrganisation') });
+    }
+    const included = state.parcels.some((parcel) => parcel.id === picked.id);
+    const parcels = included ? state.parcels.filter((parcel) => parcel.id !== picked.id) : [...state.parcels, picked];
+    setState({ kind: 'merging', parcels, error: null });
+    props.onHighlight(parcels.map((parcel) => String(parcel.id)));
   };
 
   useImperativeHandle(props.ref, () => ({
     fillGap: (geometry) => {
       controller?.stopDrawing();
       setValues(gapFillForm(props.phase, props.serviceCode, props.organisations));
-      setErrors({});
-      setConfirmDelete(false);
-      setState({ kind: 'form', geometry, parcel: null });
-      props.onDrawn(geometry, null);
+      openForm({ kind: 'form', geometry, parcel: null, neighbours: [], notice: null });
+    },
+    parcelClicked: (parcelId) => {
+      if (latest.current.state.kind !== 'merging') return false;
+      pickForMerge(parcelId);
+      return true;
     },
   }));
 
-  const singlePolygon = selectedParcel?.geometry.coordinates.length === 1 ? selectedParcel.geometry.coordinates[0]! : null;
-  const startEditing = () => {
-    if (!controller || !selectedParcel || !singlePolygon) return;
-    const geometry: DrawnPolygon = { type: 'Polygon', coordinates: singlePolygon };
-    setValues(parcelFormOf(selectedParcel.properties));
-    setErrors({});
-    const parcel = selectedParcel;
-    const editable = controller.startEditing(geometry, { targets: props.snapTargets(String(parcel.id)), enabled: snapping }, (edited) => {
-      setState({ kind: 'form', geometry: edited, parcel });
-      props.onDrawn(asMultiPolygon(edited), parcel);
-    });
-    if (!editable) return;
-    setState({ kind: 'form', geometry, parcel });
-    props.onStart();
-  };
+  // The keyboard while a parcel is on the map: Delete removes the vertex last dropped, Escape cancels.
+  useEffect(() => {
+    if (state.kind === 'idle') return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.key === 'Escape') stop();
+      else if ((event.key === 'Delete' || event.key === 'Backspace') && state.kind === 'form' && controller?.deleteLastVertex()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
 
   const showServerError = (error: unknown) => {
     if (error instanceof ApiError) {
@@ -130,29 +265,24 @@ export function Editor(props: EditorProps) {
     } else setErrors({ geometry: { code: 'network', detail: String(error) } });
   };
 
-  const parcelName = (parcel: ParcelSnapshot) =>
+  const parcelName = (parcel: ParcelSnapshot | Parcel) =>
     parcel.properties.label ?? props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('parcel.none');
 
-  /** Saves the form; `base` is the version saved over (someone else's, after a conflict). */
-  const save = async (base?: ParcelFeature) => {
-    if (state.kind !== 'form') return;
-    const checked = checkParcelForm(values, state.geometry, { minArea: props.minArea });
-    if (!checked.valid) return setErrors(checked.errors);
+  /**
+   * Sends a gesture's batch and records it as one undo step; `selected` picks the parcel to select
+   * from the results. A version conflict opens the dialog; `retry` re-plans with their version.
+   */
+  const send = async (planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string, selected = 0) => {
     setBusy(true);
     try {
-      const saved = state.parcel
-        ? await api.updateParcel(String(state.parcel.id), base?.properties.version ?? state.parcel.properties.version, { geometry: checked.geometry, properties: checked.properties })
-        : await api.createParcel(props.siteId, { type: 'Feature', geometry: checked.geometry, properties: checked.properties });
-      const before = state.parcel ? base ?? snapshotOf(state.parcel) : null;
-      props.onRecord({
-        label: t(before ? 'history.updated' : 'history.created', { name: parcelName(saved) }),
-        changes: [{ parcelId: saved.id, before, after: saved }],
-      });
+      const { results } = await api.applyParcelChanges(props.siteId, planned.map((change) => change.request));
+      props.onRecord(stepOfBatch(label(results), planned, results));
       stop();
-      props.onSaved(saved.id);
+      props.onSaved(results[selected]?.id ?? null);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'version_conflict' && state.parcel) {
-        const current = error.body.current as ParcelFeature;
+      const refused = error instanceof ApiError ? (error.body as { current?: ParcelFeature }) : undefined;
+      if (error instanceof ApiError && error.code === 'version_conflict' && refused?.current) {
+        const current = refused.current;
         const history = await api.getParcelHistory(current.id).catch(() => []);
         setConflict({ current, updatedBy: history.at(-1)?.changedByName ?? current.properties.updatedBy ?? '?' });
       } else showServerError(error);
@@ -161,12 +291,46 @@ export function Editor(props: EditorProps) {
     }
   };
 
+  /** Saves the form (and the neighbours it moved); `overrides` gives their version for parcels saved meanwhile. */
+  const save = (overrides: ReadonlyMap<string, number> = new Map()) => {
+    if (state.kind !== 'form') return;
+    const checked = checkParcelForm(values, state.geometry, { minArea: props.minArea });
+    if (!checked.valid) return setErrors(checked.errors);
+    const planned = planSave(state.parcel, { geometry: checked.geometry as MultiPolygon, properties: checked.properties }, state.neighbours, overrides);
+    return send(planned, (results) => {
+      const name = results[0] ? parcelName(results[0]) : '';
+      if (state.neighbours.length > 0) return t('history.sharedVertex', { name, count: state.neighbours.length });
+      return t(state.parcel ? 'history.updated' : 'history.created', { name });
+    });
+  };
+
+  const confirmSplit = (overrides: ReadonlyMap<string, number> = new Map()) => {
+    if (state.kind !== 'splitting' || !state.pieces) return;
+    const { parcel, pieces, neighbours } = state;
+    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }));
+  };
+
+  const confirmMerge = (overrides: ReadonlyMap<string, number> = new Map()) => {
+    if (state.kind !== 'merging' || state.parcels.length < 2) return;
+    const merged = mergeForEditor(state.parcels, props.minArea);
+    if (merged.kind === 'invalid') return setState({ ...state, error: merged.message });
+    const { parcels } = state;
+    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }));
+  };
+
+  const retryOver = (theirs: ParcelFeature) => {
+    const overrides = new Map([[theirs.id, theirs.properties.version]]);
+    if (state.kind === 'form') void save(overrides);
+    else if (state.kind === 'splitting') void confirmSplit(overrides);
+    else if (state.kind === 'merging') void confirmMerge(overrides);
+  };
+
   const remove = async () => {
     if (state.kind !== 'form' || !state.parcel) return;
     setBusy(true);
     try {
       await api.deleteParcel(String(state.parcel.id), state.parcel.properties.version);
-      const before = snapshotOf(state.parcel);
+      const before: ParcelSnapshot = { ...state.parcel, id: String(state.parcel.id) };
       props.onRecord({ label: t('history.deleted', { name: parcelName(before) }), changes: [{ parcelId: before.id, before, after: null }] });
       stop();
       props.onSaved(null);
@@ -177,11 +341,14 @@ export function Editor(props: EditorProps) {
     }
   };
 
-  const snappingToggle = (
-    <button type="button" className="button button--quiet editor__toggle" aria-pressed={snapping} title={t('editor.snappingHint')} onClick={toggleSnapping}>
-      {t('editor.snapping')}
-    </button>
+  const toggle = (label: string, hint: string, pressed: boolean, onToggle: () => void) => (
+    <button type="button" className="button button--quiet editor__toggle" aria-pressed={pressed} title={hint} onClick={onToggle}>{label}</button>
   );
+  const snappingToggle = toggle(t('editor.snapping'), t('editor.snappingHint'), snapping, () => {
+    setSnapping(!snapping);
+    controller?.setSnappingEnabled(!snapping);
+  });
+  const cancel = <button type="button" className="button button--quiet" onClick={stop}>{t('editor.cancel')}</button>;
 
   return (
     <section className="editor" aria-label={t('editor.label')}>
@@ -189,19 +356,48 @@ export function Editor(props: EditorProps) {
         <div className="editor__actions">
           {canDraw && <button type="button" className="button" onClick={startDrawing}>{t('editor.draw')}</button>}
           {selectedParcel && canDraw && (
-            <button type="button" className="button button--quiet" disabled={!singlePolygon} title={singlePolygon ? undefined : t('editor.multipart')} onClick={startEditing}>
-              {t('editor.edit')}
-            </button>
+            <>
+              <button type="button" className="button button--quiet" onClick={startEditing}>{t('editor.edit')}</button>
+              <button type="button" className="button button--quiet" onClick={startSplit}>{t('editor.split')}</button>
+              <button type="button" className="button button--quiet" onClick={startMerge}>{t('editor.merge')}</button>
+            </>
           )}
           {props.historyControls}
         </div>
       )}
-      {state.kind === 'drawing' && (
+      {(state.kind === 'drawing' || state.kind === 'ring') && (
         <>
-          <p className="editor__hint" role="status">{t('editor.drawingHint')}</p>
+          <p className="editor__hint" role="status">{t(state.kind === 'ring' ? `editor.${state.ring}Hint` : 'editor.drawingHint')}</p>
           <div className="editor__actions">
             {snappingToggle}
-            <button type="button" className="button button--quiet" onClick={stop}>{t('editor.cancel')}</button>
+            {state.kind === 'ring'
+              ? <button type="button" className="button button--quiet" onClick={() => openForm(state.form)}>{t('editor.back')}</button>
+              : cancel}
+          </div>
+        </>
+      )}
+      {state.kind === 'splitting' && (
+        <>
+          <p className="editor__hint" role="status">
+            {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint')}
+          </p>
+          {state.error && <p className="field__error" role="alert">{state.error}</p>}
+          <div className="editor__actions">
+            {state.pieces && <button type="button" className="button" disabled={busy} onClick={() => void confirmSplit()}>{t('editor.confirmSplit', { count: state.pieces.length })}</button>}
+            {snappingToggle}
+            {cancel}
+          </div>
+        </>
+      )}
+      {state.kind === 'merging' && (
+        <>
+          <p className="editor__hint" role="status">{t('editor.mergeHint', { count: state.parcels.length })}</p>
+          {state.error && <p className="field__error" role="alert">{state.error}</p>}
+          <div className="editor__actions">
+            <button type="button" className="button" disabled={busy || state.parcels.length < 2} onClick={() => void confirmMerge()}>
+              {t('editor.confirmMerge', { count: state.parcels.length })}
+            </button>
+            {cancel}
           </div>
         </>
       )}
@@ -209,12 +405,24 @@ export function Editor(props: EditorProps) {
         <form className="editor__form" aria-label={t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}
           onSubmit={(event) => { event.preventDefault(); void save(); }}>
           <h2 className="editor__heading">{t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}</h2>
-          {state.parcel && <p className="editor__hint">{t('editor.editHint')}</p>}
+          <p className="editor__hint">{t('editor.editHint')}</p>
+          {state.notice && <p className="editor__hint" role="status">{state.notice}</p>}
+          {state.neighbours.length > 0 && <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: state.neighbours.length })}</p>}
+          <div className="editor__actions" role="group" aria-label={t('editor.tools')}>
+            {snappingToggle}
+            {state.parcel && toggle(t('editor.topological'), t('editor.topologicalHint'), topological, () => setTopological(!topological))}
+            {toggle(t('editor.avoidOverlaps'), t('editor.avoidOverlapsHint'), avoidOverlaps, () => setAvoidOverlaps(!avoidOverlaps))}
+            {toggle(t('editor.move'), t('editor.moveHint'), moving, () => {
+              setMoving(!moving);
+              controller?.setMovingParcel(!moving);
+            })}
+            <button type="button" className="button button--quiet" onClick={() => startRing('hole')}>{t('editor.addHole')}</button>
+            <button type="button" className="button button--quiet" onClick={() => startRing('part')}>{t('editor.addPart')}</button>
+          </div>
           <ParcelForm values={values} errors={errors} organisations={props.organisations} services={props.services} phases={props.phases} onChange={setValues} />
           <div className="editor__actions">
             <button type="submit" className="button" disabled={busy}>{t('editor.save')}</button>
-            <button type="button" className="button button--quiet" onClick={stop}>{t('editor.cancel')}</button>
-            {state.parcel && snappingToggle}
+            {cancel}
             {state.parcel && !confirmDelete && (
               <button type="button" className="button button--danger" onClick={() => setConfirmDelete(true)}>{t('editor.delete')}</button>
             )}
@@ -235,7 +443,7 @@ export function Editor(props: EditorProps) {
         onKeepMine={() => {
           const theirs = conflict!.current;
           setConflict(null);
-          void save(theirs);
+          retryOver(theirs);
         }}
       />
     </section>

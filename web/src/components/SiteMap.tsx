@@ -14,7 +14,8 @@ interface SiteMapProps {
   focusedFinding: Finding | null;
   /** True while the parcels of a newly chosen phase are on their way. */
   loading: boolean;
-  selectedParcelId: string | null;
+  /** The selected parcel, or the parcels picked for a merge. */
+  selectedParcelIds: readonly string[];
   attribution: string;
   label: string;
   onParcelClick: (parcelId: string | null) => void;
@@ -24,7 +25,7 @@ interface SiteMapProps {
 
 /** React's side of the map: creates the MapController for a site and feeds it the props. */
 export function SiteMap(props: SiteMapProps) {
-  const { site, context, buildings, parcels, analysis, focusedFinding, loading, selectedParcelId, attribution, label } = props;
+  const { site, context, buildings, parcels, analysis, focusedFinding, loading, selectedParcelIds, attribution, label } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const onParcelClickRef = useRef(props.onParcelClick);
@@ -71,8 +72,8 @@ export function SiteMap(props: SiteMapProps) {
     controllerRef.current?.setLoading(loading);
   }, [site, loading]);
   useEffect(() => {
-    controllerRef.current?.setSelectedParcel(selectedParcelId);
-  }, [site, selectedParcelId]);
+    controllerRef.current?.setSelectedParcels(selectedParcelIds);
+  }, [site, selectedParcelIds]);
   useEffect(() => {
     if (attributionRef.current === attribution) return;
     attributionRef.current = attribution;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES, type OverlapFeature, type SiteAnalysis } from '../../../core/index.js';
-import { filterParcels } from '../domain/filter-parcels.js';
+import { DEFAULT_SERVICES, type MultiPolygon, type OverlapFeature, type SiteAnalysis } from '../../../core/index.js';
+import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
+import { parcelsAlive, type Draft } from '../editing/editor-geometry.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
 import { api } from '../api/client.js';
@@ -11,7 +12,7 @@ import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
 import { useSiteChanges } from '../session/use-site-changes.js';
-import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
+import { useLiveAnalysis, type LiveAnalysis } from '../analysis/use-live-analysis.js';
 import { publishLiveAnalysis } from '../map/test-hook.js';
 import { useAsync } from '../use-async.js';
 import { useEditHistory } from '../editing/use-edit-history.js';
@@ -28,6 +29,39 @@ import { PhaseSelector } from './PhaseSelector.js';
 import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
+
+const NO_PARCELS: readonly string[] = [];
+
+/** The parcels with the unsaved shapes of an edit in progress (null: merged away). */
+function withDrafts(parcels: Parcel[], drafts: ReadonlyMap<string, MultiPolygon | null>): Parcel[] {
+  if (drafts.size === 0) return parcels;
+  return parcels.flatMap((parcel) => {
+    const draft = drafts.get(String(parcel.id));
+    if (draft === undefined) return [parcel];
+    return draft === null ? [] : [{ ...parcel, geometry: draft }];
+  });
+}
+
+/** Checks the drafts of an edit one after the other in the live-check worker; the last analysis is the edit's. */
+async function checkDrafts(live: LiveAnalysis, drafts: readonly Draft[], phase: number, serviceCode: string | null): Promise<SiteAnalysis | undefined> {
+  let result: SiteAnalysis | undefined;
+  for (const [index, draft] of drafts.entries()) {
+    const parcel = draft.parcel;
+    const before = parcel ? { ...parcel, id: String(parcel.id) } : null;
+    const after = draft.geometry && {
+      id: parcel ? String(parcel.id) : `draft-${index}`,
+      geometry: draft.geometry,
+      properties: {
+        organisationId: parcel?.properties.organisationId ?? 'draft',
+        services: parcel?.properties.services ?? (serviceCode ? [serviceCode] : []),
+        fromPhase: parcel?.properties.fromPhase ?? phase,
+        toPhase: parcel?.properties.toPhase ?? null,
+      },
+    };
+    result = await live.checkEdit(before, after);
+  }
+  return result;
+}
 
 /** A site's map: parcels of one phase coloured by organisation, filtered by service. */
 export function SitePage({ siteId }: { siteId: string }) {
@@ -54,7 +88,7 @@ export function SitePage({ siteId }: { siteId: string }) {
     analysis.retry();
   });
   // Undo and redo reload the page's layers and analysis, as after a save.
-  const editHistory = useEditHistory(() => {
+  const editHistory = useEditHistory(siteId, () => {
     setLivePreview(null);
     data.reloadLayers();
     analysis.retry();
@@ -63,6 +97,9 @@ export function SitePage({ siteId }: { siteId: string }) {
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
   const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
   const [livePreview, setLivePreview] = useState<SiteAnalysis | null>(null);
+  // Neighbours reshaped by the edit in progress (shared vertices): drawn as they will be saved.
+  const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(new Map());
+  const [highlighted, setHighlighted] = useState<readonly string[] | null>(null);
   useEffect(() => publishLiveAnalysis(live.analysis ?? null), [live.analysis]);
   const serverAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
   const shownAnalysis = livePreview ?? serverAnalysis;
@@ -70,8 +107,8 @@ export function SitePage({ siteId }: { siteId: string }) {
 
   const shownParcels = useMemo(
     () =>
-      parcels && layersPhase !== undefined ? filterParcels(parcels.features, { phase: layersPhase, serviceCode }) : undefined,
-    [parcels, layersPhase, serviceCode],
+      parcels && layersPhase !== undefined ? withDrafts(filterParcels(parcels.features, { phase: layersPhase, serviceCode }), draftGeometries) : undefined,
+    [parcels, layersPhase, serviceCode, draftGeometries],
   );
   const layerData = useMemo(
     () => (shownParcels && organisations ? toParcelLayerData(shownParcels, organisations) : undefined),
@@ -85,6 +122,7 @@ export function SitePage({ siteId }: { siteId: string }) {
     const service = services?.find((candidate) => candidate.code === code);
     return service ? serviceLabel(service, i18n.language) : code;
   };
+  const parcelsAtPhase = useMemo(() => parcelsAlive(parcels?.features ?? [], phase), [parcels, phase]);
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
   const snapTargets = useCallback(
     (exceptParcelId: string | null): SnapGeometry[] => [
@@ -119,28 +157,22 @@ export function SitePage({ siteId }: { siteId: string }) {
               services={services ?? []}
               phases={phases ?? []}
               onStart={() => setFocusedFinding(null)}
-              onDrawn={(geometry, parcel) => {
-                const drawn = {
-                  id: parcel ? String(parcel.id) : 'draft',
-                  geometry,
-                  properties: {
-                    organisationId: parcel?.properties.organisationId ?? 'draft',
-                    services: parcel?.properties.services ?? (serviceCode ? [serviceCode] : []),
-                    fromPhase: parcel?.properties.fromPhase ?? phase,
-                    toPhase: parcel?.properties.toPhase ?? null,
-                  },
-                };
-                const before = parcel ? { ...parcel, id: String(parcel.id) } : null;
-                void live.checkEdit(before, drawn).then((result) => setLivePreview(result ?? null), () => setLivePreview(null));
+              parcels={parcelsAtPhase}
+              onDrawn={(drafts) => {
+                setDraftGeometries(new Map(drafts.flatMap((draft, index) => (draft.parcel && index > 0 ? [[String(draft.parcel.id), draft.geometry]] : []))));
+                void checkDrafts(live, drafts, phase, serviceCode).then((result) => setLivePreview(result ?? null), () => setLivePreview(null));
               }}
+              onHighlight={setHighlighted}
               onStop={() => {
                 setLivePreview(null);
+                setDraftGeometries(new Map());
                 live.reset();
               }}
               onRecord={editHistory.record}
               historyControls={<EditHistoryControls history={editHistory} />}
               onSaved={(parcelId) => {
                 setLivePreview(null);
+                setDraftGeometries(new Map());
                 data.reloadLayers();
                 analysis.retry();
                 setSelectedParcelId(parcelId);
@@ -213,10 +245,12 @@ export function SitePage({ siteId }: { siteId: string }) {
             analysis={shownAnalysis ?? null}
             focusedFinding={focusedFinding}
             loading={layersLoading || (serviceCode !== null && analysis.loading)}
-            selectedParcelId={selectedParcel ? selectedParcelId : null}
+            selectedParcelIds={highlighted ?? (selectedParcel && selectedParcelId ? [selectedParcelId] : NO_PARCELS)}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
-            onParcelClick={setSelectedParcelId}
+            onParcelClick={(parcelId) => {
+              if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
+            }}
             onController={setController}
           />
         )}

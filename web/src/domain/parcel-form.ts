@@ -53,9 +53,12 @@ export function parcelFormOf(properties: ParcelProperties): ParcelFormValues {
   };
 }
 
-/** The form field an error path points at: a zod path or a server `field` like `properties.services.0`. */
+/**
+ * The form field an error path points at: a zod path or a server `field` like `properties.services.0`,
+ * also inside a batch (`changes.0.feature.properties.label`).
+ */
 export function fieldOfPath(path: string): ParcelFormField | null {
-  const [first, second] = path.replace(/^body\./, '').split('.');
+  const [first, second] = path.replace(/^body\./, '').replace(/^changes\.\d+\.(feature\.)?/, '').split('.');
   if (first === 'geometry') return 'geometry';
   const name = first === 'properties' ? second : first;
   return (PARCEL_FORM_FIELDS as readonly string[]).includes(name ?? '') ? (name as ParcelFormField) : null;

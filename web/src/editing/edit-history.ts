@@ -51,7 +51,7 @@ export function nextStep(history: EditHistory, direction: Direction): EditStep |
 }
 
 /** The properties a client may write back: the server's bookkeeping ones are left out. */
-function writableProperties(snapshot: ParcelSnapshot): Record<string, unknown> {
+export function writableProperties(snapshot: ParcelSnapshot): Record<string, unknown> {
   const { version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...writable } = snapshot.properties;
   return writable;
 }

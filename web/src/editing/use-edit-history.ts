@@ -1,17 +1,16 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ParcelFeature } from '../../../core/index.js';
-import { api, ApiError } from '../api/client.js';
+import { api, ApiError, type ParcelChangeRequest } from '../api/client.js';
 import {
   completeStep, dropStep, emptyHistory, nextStep, planStep, recordStep, withServerResult,
-  type Direction, type EditHistory, type EditStep, type ParcelOperation, type ParcelSnapshot,
+  type Direction, type EditHistory, type EditStep, type ParcelOperation,
 } from './edit-history.js';
 
-/** An undo or redo stopped by someone else's save: their version, and where to resume if mine is kept. */
+/** An undo or redo stopped by someone else's save: their version, and which request it stopped. */
 export interface HistoryConflict {
   direction: Direction;
-  /** The step with the changes applied so far already updated. */
   step: EditStep;
-  /** The operation that failed, in `planStep` order. */
+  /** The refused request, in `planStep` order. */
   index: number;
   current: ParcelFeature;
   updatedBy: string;
@@ -32,57 +31,58 @@ export interface EditHistoryState {
   keepMine: () => void;
 }
 
-/** Sends one operation; the parcel as the server now holds it, or null when deleted. */
-async function send(operation: ParcelOperation, expectedVersion: number): Promise<ParcelSnapshot | null> {
+/** The batch request of one operation, sent at `version` (the one the server must still hold). */
+function requestOf(operation: ParcelOperation, version: number): ParcelChangeRequest {
   switch (operation.kind) {
     case 'delete':
-      await api.deleteParcel(operation.parcelId, expectedVersion);
-      return null;
+      return { action: 'delete', id: operation.parcelId, version };
     case 'restore':
-      return api.restoreParcel(operation.parcelId, operation.version, expectedVersion);
+      return { action: 'restore', id: operation.parcelId, version: operation.version, expectedVersion: version };
     case 'update':
-      return api.updateParcel(operation.parcelId, expectedVersion, { geometry: operation.geometry, properties: operation.properties });
+      return { action: 'update', id: operation.parcelId, version, geometry: operation.geometry, properties: operation.properties };
   }
 }
 
 /** Which change of the step the `index`-th operation of `planStep` comes from. */
 const changeIndex = (step: EditStep, direction: Direction, index: number) => (direction === 'undo' ? step.changes.length - 1 - index : index);
 
-/** The page's undo and redo across saves; `onApplied` reloads what the page shows, as after a save. */
-export function useEditHistory(onApplied: () => void): EditHistoryState {
+/**
+ * The page's undo and redo across saves: each step goes back or forth in one request (all of its
+ * parcels or none); `onApplied` reloads what the page shows, as after a save.
+ */
+export function useEditHistory(siteId: string, onApplied: () => void): EditHistoryState {
   const [history, setHistory] = useState<EditHistory>(emptyHistory);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<HistoryConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const running = useRef(false);
 
-  const run = async (direction: Direction, step: EditStep, from: number, overrideVersion?: number) => {
+  /** Applies a step; `overrides` gives the version to send for some requests (someone else's, kept over). */
+  const run = async (direction: Direction, step: EditStep, overrides: ReadonlyMap<number, number> = new Map()) => {
     if (running.current) return;
     running.current = true;
     setBusy(true);
     setFailure(null);
     const operations = planStep(step, direction);
-    let current = step;
-    let index = from;
     try {
-      for (; index < operations.length; index += 1) {
-        const operation = operations[index]!;
-        const result = await send(operation, index === from && overrideVersion !== undefined ? overrideVersion : operation.expectedVersion);
+      const { results } = await api.applyParcelChanges(siteId, operations.map((operation, index) => requestOf(operation, overrides.get(index) ?? operation.expectedVersion)));
+      let current = step;
+      results.forEach((result, index) => {
         const at = changeIndex(current, direction, index);
         current = { ...current, changes: current.changes.map((change, position) => (position === at ? withServerResult(change, direction, result) : change)) };
-      }
+      });
       setHistory((previous) => completeStep(previous, direction, current));
       onApplied();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'version_conflict' && error.body.current) {
-        const theirs = error.body.current as ParcelFeature;
+      const refused = error instanceof ApiError ? (error.body as { current?: ParcelFeature; index?: number }) : undefined;
+      if (error instanceof ApiError && error.code === 'version_conflict' && refused?.current && refused.index !== undefined) {
+        const theirs = refused.current;
         const changes = await api.getParcelHistory(theirs.id).catch(() => []);
-        setConflict({ direction, step: current, index, current: theirs, updatedBy: changes.at(-1)?.changedByName ?? theirs.properties.updatedBy ?? '?' });
+        setConflict({ direction, step, index: refused.index, current: theirs, updatedBy: changes.at(-1)?.changedByName ?? theirs.properties.updatedBy ?? '?' });
       } else {
-        // Never retried blindly: the step may be half applied. The page shows what the server holds.
+        // All or nothing: the server holds what it held before; the step cannot be applied any more.
         setHistory((previous) => dropStep(previous, direction));
         setFailure(error instanceof Error ? error.message : String(error));
-        if (index > from) onApplied();
       }
     } finally {
       running.current = false;
@@ -92,7 +92,7 @@ export function useEditHistory(onApplied: () => void): EditHistoryState {
 
   const start = (direction: Direction) => {
     const step = nextStep(history, direction);
-    if (step && !conflict) void run(direction, step, 0);
+    if (step && !conflict) void run(direction, step);
   };
 
   return {
@@ -116,7 +116,7 @@ export function useEditHistory(onApplied: () => void): EditHistoryState {
     keepMine: () => {
       if (!conflict) return;
       setConflict(null);
-      void run(conflict.direction, conflict.step, conflict.index, conflict.current.properties.version);
+      void run(conflict.direction, conflict.step, new Map([[conflict.index, conflict.current.properties.version]]));
     },
   };
 }

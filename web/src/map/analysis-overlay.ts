@@ -4,6 +4,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { SiteAnalysis } from '../../../core/index.js';
+import { noteAnalysisShown } from './test-hook.js';
 
 type Rgba = [number, number, number, number];
 
@@ -39,6 +40,7 @@ export class AnalysisOverlay {
     if (analysis === this.analysis) return;
     this.analysis = analysis;
     this.render();
+    noteAnalysisShown(analysis, 'overlay');
   }
 
   /** Outlines one finding boldly (or none). */

@@ -11,7 +11,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
-import { ParcelDrawing, type DrawnPolygon, type SnapOptions } from '../draw/parcel-drawing.js';
+import { ParcelDrawing, type DrawnPolygon, type EditedGeometry, type RingChange, type SnapOptions } from '../draw/parcel-drawing.js';
 import { AnalysisOverlay } from './analysis-overlay.js';
 import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
@@ -47,7 +47,7 @@ export class MapController {
   private styleLoaded = false;
   private parcelsGeneration = 0;
   private parcelsAppliedGeneration = -1;
-  private selectedParcelId: string | null = null;
+  private selectedParcelIds: readonly string[] = [];
   private loading = false;
   private analysisOverlay: AnalysisOverlay | null = null;
   private analysis: SiteAnalysis | null = null;
@@ -114,10 +114,10 @@ export class MapController {
     else this.map.triggerRepaint();
   }
 
-  /** Outlines one parcel (or none) as selected. */
-  setSelectedParcel(parcelId: string | null): void {
-    if (parcelId === this.selectedParcelId) return;
-    this.selectedParcelId = parcelId;
+  /** Outlines the selected parcels (one, or those picked for a merge, or none). */
+  setSelectedParcels(parcelIds: readonly string[]): void {
+    if (parcelIds.length === this.selectedParcelIds.length && parcelIds.every((id, index) => id === this.selectedParcelIds[index])) return;
+    this.selectedParcelIds = [...parcelIds];
     if (this.styleLoaded) this.applySelection();
   }
 
@@ -150,12 +150,39 @@ export class MapController {
     this.parcelDrawing().drawPolygon(snap, onFinish);
   }
 
-  /** Shows `polygon` with draggable vertices; false if it cannot be edited on the map. */
-  startEditing(polygon: DrawnPolygon, snap: SnapOptions, onEdit: (polygon: DrawnPolygon) => void): boolean {
+  /** Shows every ring of `geometry` with draggable vertices; false if it cannot be edited on the map. */
+  startEditing(geometry: EditedGeometry, snap: SnapOptions, onEdit: (geometry: EditedGeometry, change: RingChange) => void): boolean {
     this.drawingActive = true;
-    const editable = this.parcelDrawing().editPolygon(polygon, snap, onEdit);
+    const editable = this.parcelDrawing().editGeometry(geometry, snap, onEdit);
     if (!editable) this.stopDrawing();
     return editable;
+  }
+
+  /** Draws a hole or a new part over the parcel being edited; startEditing() again afterwards. */
+  startDrawingRing(snap: SnapOptions, onFinish: (polygon: DrawnPolygon) => void): void {
+    this.drawingActive = true;
+    this.parcelDrawing().drawRing(snap, onFinish);
+  }
+
+  /** Lets the user draw a line (to split a parcel along it); `onFinish` gets it. */
+  startDrawingLine(snap: SnapOptions, onFinish: (line: number[][]) => void): void {
+    this.drawingActive = true;
+    this.parcelDrawing().drawLine(snap, onFinish);
+  }
+
+  /** Replaces the geometry being edited without ending the edit (the app reshaped it). */
+  replaceEditedGeometry(geometry: EditedGeometry): boolean {
+    return this.drawing?.replaceGeometry(geometry) ?? false;
+  }
+
+  /** Drags the whole parcel being edited (true) or its vertices (false). */
+  setMovingParcel(moving: boolean): void {
+    this.drawing?.setMoving(moving);
+  }
+
+  /** Removes the vertex last dropped from the parcel being edited; false if there is none to remove. */
+  deleteLastVertex(): boolean {
+    return this.drawing?.deleteLastVertex() ?? false;
   }
 
   /** Turns snapping on or off while drawing or editing. */
@@ -203,7 +230,7 @@ export class MapController {
   }
 
   private applySelection(): void {
-    this.map.setFilter(LAYER_IDS.parcelsSelectedLine, ['==', ['get', PARCEL_ID_PROPERTY], this.selectedParcelId ?? '']);
+    this.map.setFilter(LAYER_IDS.parcelsSelectedLine, ['in', ['get', PARCEL_ID_PROPERTY], ['literal', [...this.selectedParcelIds]]]);
   }
 
   private parcelIdAt(event: MapMouseEvent): string | null {

@@ -35,3 +35,50 @@ export function publishLiveAnalysis(analysis: { gaps: { features: unknown[] }; g
     ? { gapCount: analysis.gaps.features.length, gapArea: analysis.gapArea, overlapCount: analysis.overlaps.features.length, overlapArea: analysis.overlapArea }
     : null;
 }
+
+/**
+ * When the live check of each edit was asked for, and when its analysis reached the map (handed to
+ * deck.gl) and the analysis panel (committed): what `npm run bench` times after a vertex drop.
+ */
+export interface LiveEditTimings {
+  /** Number of the last edit sent to the live check (1, 2, …). */
+  requested: number;
+  /** Per edit number, performance.now() when its analysis was handed to the overlay and to the panel. */
+  shown: Record<number, { overlay?: number; panel?: number }>;
+}
+
+declare global {
+  interface Window {
+    __tesseraLiveEdits?: LiveEditTimings;
+  }
+}
+
+/** Edits older than this many are forgotten, so that a long session does not grow the record. */
+const KEPT_EDIT_TIMINGS = 100;
+const editOfAnalysis = new WeakMap<object, number>();
+
+function liveEditTimings(): LiveEditTimings {
+  window.__tesseraLiveEdits ??= { requested: 0, shown: {} };
+  return window.__tesseraLiveEdits;
+}
+
+/** Notes that one more edit was sent to the live check; returns its number. */
+export function noteLiveEditRequested(): number {
+  const timings = liveEditTimings();
+  timings.requested += 1;
+  delete timings.shown[timings.requested - KEPT_EDIT_TIMINGS];
+  return timings.requested;
+}
+
+/** Ties the analysis the live check answered to the edit it checked. */
+export function noteLiveEditAnswered(analysis: object, edit: number): void {
+  editOfAnalysis.set(analysis, edit);
+}
+
+/** Notes when an analysis reached the overlay or the panel (only the live check's answers are timed). */
+export function noteAnalysisShown(analysis: object | null | undefined, where: 'overlay' | 'panel'): void {
+  const edit = analysis ? editOfAnalysis.get(analysis) : undefined;
+  if (edit === undefined) return;
+  const shown = (liveEditTimings().shown[edit] ??= {});
+  shown[where] ??= performance.now();
+}
