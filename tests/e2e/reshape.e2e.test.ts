@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MultiPolygon } from '../../core/index.js';
+import { areaOf, interiorPoint } from '../support/parcel-geometry.js';
+import { launchBrowser, TesseraUser } from './driver.js';
+
+interface StoredParcel { id: string; geometry: MultiPolygon; properties: { services: string[]; version: number; fromPhase: number } }
+
+/** Zoom at which a parcel of a few hundred m² is a few hundred pixels wide. */
+const EDIT_ZOOM = 19;
+
+describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each undone in one step', () => {
+  let browser: Browser;
+  let coordinator: TesseraUser;
+  let siteId: string;
+  const versionsBefore = new Map<string, number>();
+
+  const parcel = async (id: string) => (await coordinator.callApi<StoredParcel>('GET', `/api/parcels/${id}`)).body;
+  /** A cleaning parcel of the current phase, one polygon without holes, of a few hundred to a few thousand m². */
+  const pickParcel = async (skip: readonly string[] = []) => {
+    const parcels = (await coordinator.callApi<{ features: StoredParcel[] }>('GET', `/api/sites/${siteId}/parcels?phase=0`)).body.features;
+    const chosen = parcels.filter((each) => each.properties.fromPhase === 0 && each.properties.services.includes('nettoiement')
+      && each.geometry.coordinates.length === 1 && each.geometry.coordinates[0]!.length === 1
+      && areaOf(each.geometry) > 300 && areaOf(each.geometry) < 3000 && !skip.includes(each.id))[0]!;
+    versionsBefore.set(chosen.id, chosen.properties.version);
+    return chosen;
+  };
+  /** Selects the parcel by a click inside it, zoomed on it, and opens it for editing. */
+  const edit = async (target: StoredParcel) => {
+    const [lon, lat] = interiorPoint(target.geometry);
+    await coordinator.zoomTo(lon, lat, EDIT_ZOOM);
+    await coordinator.clickMapAt(lon, lat);
+    await coordinator.startEditingSelectedParcel();
+    return coordinator.screenPoint(lon, lat);
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    coordinator = await TesseraUser.in(browser);
+    await coordinator.open('/');
+    siteId = await coordinator.demoSiteId();
+    await coordinator.signIn('coordination@tessera.demo');
+  });
+
+  afterAll(async () => {
+    // Other e2e files read the demo site: give it back as it was.
+    for (const [id, version] of versionsBefore) {
+      if ((await parcel(id)).properties.version !== version) await coordinator.callApi('POST', `/api/parcels/${id}/restore`, { version });
+    }
+    await browser.close();
+  });
+
+  it('draws a hole inside the parcel being edited and saves it; undo fills it again', async () => {
+    const target = await pickParcel();
+    const centre = await edit(target);
+    await coordinator.clickButton('Ajouter un trou');
+    // A triangle of about 24 px around the parcel's inside point, snapping off so that it stays where drawn.
+    await coordinator.clickButton('Aimantation');
+    const corners = [[-12, 10], [12, 10], [0, -12]].map(([dx, dy]) => ({ x: centre.x + dx!, y: centre.y + dy! }));
+    const triangle = await Promise.all(corners.map((corner) => coordinator.lngLatAt(corner.x, corner.y)));
+    for (const [lon, lat] of triangle) await coordinator.clickMapAt(lon, lat);
+    await coordinator.clickMapAt(...triangle[0]!);
+    await coordinator.page.locator('form.editor__form').waitFor({ timeout: 30_000 });
+    await coordinator.screenshot('reshape-hole');
+    await coordinator.save();
+
+    const holed = await parcel(target.id);
+    expect(holed.geometry.coordinates[0]).toHaveLength(2);
+    const hole: MultiPolygon = { type: 'MultiPolygon', coordinates: [[holed.geometry.coordinates[0]![1]!]] };
+    expect(areaOf(holed.geometry)).toBeCloseTo(areaOf(target.geometry) - areaOf(hole), 1);
+    expect(areaOf(hole)).toBeGreaterThan(0.5);
+
+    await coordinator.undo();
+    expect((await parcel(target.id)).geometry).toEqual(target.geometry);
+    expect(coordinator.errors).toEqual([]);
+  });
+
+  it('drags the whole parcel 40 px east with "Déplacer la parcelle"; every vertex moves by the same offset', async () => {
+    const target = await pickParcel();
+    const centre = await edit(target);
+    // Overlaps not avoided: the moved parcel keeps its whole shape over its neighbour.
+    await coordinator.clickButton('Éviter les chevauchements');
+    await coordinator.clickButton('Déplacer la parcelle');
+    await coordinator.dragOnPage(centre, { x: centre.x + 40, y: centre.y });
+    await coordinator.screenshot('reshape-moved');
+    await coordinator.save();
+
+    const moved = await parcel(target.id);
+    const before = target.geometry.coordinates[0]![0]!;
+    const after = moved.geometry.coordinates[0]![0]!;
+    expect(after).toHaveLength(before.length);
+    const offsets = after.map((position, index) => [position[0]! - before[index]![0]!, position[1]! - before[index]![1]!]);
+    expect(offsets[0]![0]).toBeGreaterThan(0);
+    // One offset for all, to the API's 7 decimals.
+    for (const [dx, dy] of offsets) {
+      expect(Math.abs(dx! - offsets[0]![0]!)).toBeLessThan(2e-7);
+      expect(Math.abs(dy! - offsets[0]![1]!)).toBeLessThan(2e-7);
+    }
+    expect(areaOf(moved.geometry)).toBeCloseTo(areaOf(target.geometry), 0);
+
+    await coordinator.undo();
+    expect((await parcel(target.id)).geometry).toEqual(target.geometry);
+    expect(coordinator.errors).toEqual([]);
+  });
+});
