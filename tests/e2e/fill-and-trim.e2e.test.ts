@@ -97,6 +97,16 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
     const history = (await coordinator.callApi<Array<{ version: number; change: string }>>('GET', `/api/parcels/${loserId}/history`)).body;
     expect(history.at(-1)).toMatchObject({ version: trimmed.version + 1, change: 'delete' });
     expect(after.gaps.features).toEqual([]);
+
+    // One step to undo: the city's parcel comes back with its overlap; redo resolves it again.
+    expect((await coordinator.historyButton('undo')).title).toMatch(/chevauchement résolu/);
+    await coordinator.undo();
+    await expect.poll(() => coordinator.findings('Liste des chevauchements'), { timeout: 60_000 }).toContain(overlapLabel);
+    await coordinator.redo();
+    await expect.poll(() => coordinator.findings('Liste des chevauchements'), { timeout: 60_000 }).not.toContain(overlapLabel);
+    const redone = (await coordinator.callApi<Array<{ version: number; change: string }>>('GET', `/api/parcels/${loserId}/history`)).body;
+    expect(redone.map((entry) => entry.change).slice(-3)).toEqual(['delete', 'restore', 'delete']);
+    trimmed.version = redone.at(-2)!.version;
     expect(coordinator.errors).toEqual([]);
   });
 
