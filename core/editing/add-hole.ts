@@ -2,7 +2,7 @@ import type { AreaGeometryOptions } from '../geometry/validate-area-geometry.js'
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { checkedEdit } from './checked-edit.js';
 import { EDIT_FAULTS, type GeometryEdit } from './edit-faults.js';
-import { placeInPolygon } from './place-in-polygon.js';
+import { placeInPolygon } from '../geometry/place-in-polygon.js';
 import { closeRing } from './same-position.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Position } from '../schemas/geojson.schema.js';
-import { placeInPolygon } from './place-in-polygon.js';
+import { placeInPolygon } from '../geometry/place-in-polygon.js';
 import { positionKey } from './same-position.js';
 
 /**

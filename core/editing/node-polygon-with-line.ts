@@ -2,7 +2,7 @@ import { intersectSegments } from '../geometry/intersect-segments.js';
 import { parameterAlong } from '../geometry/parameter-along.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import { ON_EDGE_DEGREES } from './along-edge.js';
-import { placeInPolygon } from './place-in-polygon.js';
+import { placeInPolygon } from '../geometry/place-in-polygon.js';
 import { openRing, samePosition } from './same-position.js';
 import { SplitGraph } from './split-graph.js';
 

@@ -8,7 +8,7 @@ import type { VertexInsertion } from './editable-parcel.js';
 import { createdVertices, findEdgeInsertions } from './find-edge-insertions.js';
 import { findLineFault } from './find-line-fault.js';
 import { nodePolygonWithLine } from './node-polygon-with-line.js';
-import { placeInPolygon } from './place-in-polygon.js';
+import { placeInPolygon } from '../geometry/place-in-polygon.js';
 import { samePosition } from './same-position.js';
 import { traceFaces } from './trace-faces.js';
 

@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import type { MultiPolygon } from '../../core/index.js';
 import { launchChromium } from '../../scripts/lib/chromium.js';
+import { interiorPoint } from '../support/parcel-geometry.js';
 
 /** The lists of the analysis panel, by their accessible names. */
 export type FindingList = 'Liste des manques' | 'Liste des chevauchements' | 'Liste des débords';
@@ -254,6 +256,18 @@ export class TesseraUser {
     }, [lon, lat, zoom]);
     await this.page.waitForTimeout(300);
     await this.waitForMap();
+  }
+
+  /**
+   * Zooms on a parcel and clicks well inside it, so that it is the selected one (its tools show);
+   * returns where on the page it was clicked.
+   */
+  async selectParcel(geometry: MultiPolygon, zoom: number): Promise<{ x: number; y: number }> {
+    const [lon, lat] = interiorPoint(geometry);
+    await this.zoomTo(lon, lat, zoom);
+    await this.clickMapAt(lon, lat);
+    await this.page.getByRole('button', { name: 'Découper' }).waitFor({ timeout: 30_000 });
+    return this.screenPoint(lon, lat);
   }
 
   /** Presses the mouse on a page pixel, drags it to another in small steps and releases it there. */

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
-import { areaOf, interiorPoint } from '../support/parcel-geometry.js';
+import { areaOf } from '../support/parcel-geometry.js';
 import { launchBrowser, TesseraUser } from './driver.js';
 
 interface StoredParcel { id: string; geometry: MultiPolygon; properties: { services: string[]; version: number; fromPhase: number } }
@@ -27,11 +27,9 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
   };
   /** Selects the parcel by a click inside it, zoomed on it, and opens it for editing. */
   const edit = async (target: StoredParcel) => {
-    const [lon, lat] = interiorPoint(target.geometry);
-    await coordinator.zoomTo(lon, lat, EDIT_ZOOM);
-    await coordinator.clickMapAt(lon, lat);
+    const clicked = await coordinator.selectParcel(target.geometry, EDIT_ZOOM);
     await coordinator.startEditingSelectedParcel();
-    return coordinator.screenPoint(lon, lat);
+    return clicked;
   };
 
   beforeAll(async () => {

@@ -34,13 +34,7 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
   const remember = (parcels: readonly StoredParcel[]) => {
     for (const each of parcels) if (!versionsBefore.has(each.id)) versionsBefore.set(each.id, each.properties.version);
   };
-  /** Clicks a parcel on the map (zoomed on it) so that it is the selected one. */
-  const select = async (target: StoredParcel) => {
-    const [lon, lat] = interiorPoint(target.geometry);
-    await coordinator.zoomTo(lon, lat, EDIT_ZOOM);
-    await coordinator.clickMapAt(lon, lat);
-    await coordinator.page.getByRole('button', { name: 'Découper' }).waitFor({ timeout: 30_000 });
-  };
+  const select = (target: StoredParcel) => coordinator.selectParcel(target.geometry, EDIT_ZOOM);
 
   beforeAll(async () => {
     browser = await launchBrowser();
