@@ -40,6 +40,7 @@ export * from './editing/overlapping.js';
 export * from './editing/split-parcel.js';
 export * from './editing/merge-parcels.js';
 export * from './editing/translate-geometry.js';
+export * from './editing/drawing-precision.js';
 export * from './editing/replace-polygon-part.js';
 export * from './editing/add-part.js';
 export * from './editing/remove-part.js';

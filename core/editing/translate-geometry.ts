@@ -1,7 +1,6 @@
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
+import { roundCoordinate } from './drawing-precision.js';
 
-/** Nine decimals (about 0.1 mm), as terra-draw keeps them: a 7-decimal vertex moved by a 9-decimal drag stays exact. */
-const roundCoordinate = (value: number) => Math.round(value * 1e9) / 1e9;
 
 /**
  * Moves a whole parcel by the drag from `from` to `to` (the same longitude and latitude offset for

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
 import { launchChromium } from '../../scripts/lib/chromium.js';
 import { interiorPoint } from '../support/parcel-geometry.js';
@@ -332,6 +332,21 @@ export class TesseraUser {
   async startEditingSelectedParcel(): Promise<void> {
     await this.page.getByRole('button', { name: 'Modifier la parcelle' }).click();
     await this.page.locator('form.editor__form').waitFor({ timeout: 30_000 });
+  }
+
+  /** The area and vertex count the editor shows for the shape being edited ("Surface : 512,3 m², 7 sommets"). */
+  async shapeFigures(): Promise<{ area: number; vertices: number }> {
+    const text = (await this.page.getByTestId('shape-figures').innerText({ timeout: 30_000 })).replace(/\s/g, ' ');
+    const match = /Surface : ([\d ,]+) m², (\d+) sommets?/.exec(text);
+    if (!match) throw new Error(`shapeFigures: unexpected text "${text}"`);
+    return { area: Number(match[1]!.replace(/ /g, '').replace(',', '.')), vertices: Number(match[2]) };
+  }
+
+  /** Presses or releases a toggle button of the editor ("Aimantation", "Sommets partagés"…) to the wanted state. */
+  async setToggle(name: string, pressed: boolean): Promise<void> {
+    const toggle = this.page.getByRole('button', { name, exact: true });
+    if ((await toggle.getAttribute('aria-pressed')) !== String(pressed)) await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe(String(pressed));
   }
 
   /** Clicks a button by its visible name. */

@@ -27,6 +27,8 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
   };
   /** Selects the parcel by a click inside it, zoomed on it, and opens it for editing. */
   const edit = async (target: StoredParcel) => {
+    // A test that failed half-way may have left a parcel open: start from the map.
+    if (await coordinator.seesButton('Annuler')) await coordinator.clickButton('Annuler');
     const clicked = await coordinator.selectParcel(target.geometry, EDIT_ZOOM);
     await coordinator.startEditingSelectedParcel();
     return clicked;
@@ -53,7 +55,7 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
     const centre = await edit(target);
     await coordinator.clickButton('Ajouter un trou');
     // A triangle of about 24 px around the parcel's inside point, snapping off so that it stays where drawn.
-    await coordinator.clickButton('Aimantation');
+    await coordinator.setToggle('Aimantation', false);
     const corners = [[-12, 10], [12, 10], [0, -12]].map(([dx, dy]) => ({ x: centre.x + dx!, y: centre.y + dy! }));
     const triangle = await Promise.all(corners.map((corner) => coordinator.lngLatAt(corner.x, corner.y)));
     for (const [lon, lat] of triangle) await coordinator.clickMapAt(lon, lat);
@@ -73,12 +75,45 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
     expect(coordinator.errors).toEqual([]);
   });
 
+  it('adds a vertex at a midpoint and drags it, then Delete removes it: the saved shape is the one before', async () => {
+    const target = await pickParcel();
+    const centre = await edit(target);
+    await coordinator.setToggle('Sommets partagés', false);
+    await coordinator.setToggle('Éviter les chevauchements', false);
+    // The longest edge: its midpoint handle is far from the vertices' handles.
+    const ring = target.geometry.coordinates[0]![0]!;
+    const edges = ring.slice(0, -1).map((start, index) => [start, ring[index + 1]!] as const);
+    const [start, end] = edges.sort(([a, b], [c, d]) => Math.hypot(d[0]! - c[0]!, d[1]! - c[1]!) - Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!))[0]!;
+    const midpoint = await coordinator.screenPoint((start![0]! + end![0]!) / 2, (start![1]! + end![1]!) / 2);
+    const length = Math.hypot(centre.x - midpoint.x, centre.y - midpoint.y);
+    const before = await coordinator.shapeFigures();
+    expect(before.vertices).toBe(target.geometry.coordinates[0]![0]!.length - 1);
+    // A click on the midpoint handle adds a vertex there; dragging it inwards makes the parcel smaller.
+    await coordinator.page.mouse.click(midpoint.x, midpoint.y);
+    await expect.poll(async () => (await coordinator.shapeFigures()).vertices).toBe(before.vertices + 1);
+    await coordinator.dragOnPage(midpoint, { x: midpoint.x + ((centre.x - midpoint.x) * 20) / length, y: midpoint.y + ((centre.y - midpoint.y) * 20) / length });
+    const pulled = await coordinator.shapeFigures();
+    expect(pulled.vertices).toBe(before.vertices + 1);
+    expect(pulled.area).toBeLessThan(before.area);
+    await coordinator.page.keyboard.press('Delete');
+    await expect.poll(() => coordinator.shapeFigures()).toEqual(before);
+    await coordinator.screenshot('reshape-vertex-deleted');
+    await coordinator.save();
+
+    const saved = await parcel(target.id);
+    expect(saved.properties.version).toBe(target.properties.version + 1);
+    expect(saved.geometry.coordinates[0]![0]!.length).toBe(target.geometry.coordinates[0]![0]!.length);
+    expect(areaOf(saved.geometry)).toBeCloseTo(areaOf(target.geometry), 3);
+    await coordinator.undo();
+    expect(coordinator.errors).toEqual([]);
+  });
+
   it('drags the whole parcel 40 px east with "Déplacer la parcelle"; every vertex moves by the same offset', async () => {
     const target = await pickParcel();
     const centre = await edit(target);
     // Overlaps not avoided: the moved parcel keeps its whole shape over its neighbour.
-    await coordinator.clickButton('Éviter les chevauchements');
-    await coordinator.clickButton('Déplacer la parcelle');
+    await coordinator.setToggle('Éviter les chevauchements', false);
+    await coordinator.setToggle('Déplacer la parcelle', true);
     await coordinator.dragOnPage(centre, { x: centre.x + 40, y: centre.y });
     await coordinator.screenshot('reshape-moved');
     await coordinator.save();

@@ -72,7 +72,7 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
     await select(first);
     await coordinator.startEditingSelectedParcel();
     // Snapping off: the vertex lands where it is dropped, 30 px towards the middle of its two neighbours on the ring.
-    await coordinator.clickButton('Aimantation');
+    await coordinator.setToggle('Aimantation', false);
     await coordinator.zoomTo(...shared, EDIT_ZOOM);
     const ring = first.geometry.coordinates.flat().find((each) => each.some((position) => position.join(',') === sharedKey))!.slice(0, -1);
     const at = ring.findIndex((position) => position.join(',') === sharedKey);

@@ -1,6 +1,6 @@
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MultiPolygon, Organisation, ParcelFeature, Phase, Service } from '../../../core/index.js';
+import { geodesicArea, type MultiPolygon, type Organisation, type ParcelFeature, type Phase, type Service } from '../../../core/index.js';
 import { api, ApiError } from '../api/client.js';
 import type { DrawnPolygon, EditedGeometry, RingChange } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
@@ -80,6 +80,9 @@ interface EditorProps {
 const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates] as MultiPolygon['coordinates'] });
 const asEdited = (geometry: MultiPolygon): EditedGeometry => geometry as EditedGeometry;
 
+/** The vertices of a shape, each ring's closing position left out. */
+const vertexCount = (geometry: MultiPolygon) => geometry.coordinates.flat().reduce((count, ring) => count + ring.length - 1, 0);
+
 /** Whether a key press belongs to a text field rather than to the map. */
 function isTyping(target: EventTarget | null): boolean {
   const element = target as { tagName?: string; isContentEditable?: boolean } | null;
@@ -91,7 +94,7 @@ function isTyping(target: EventTarget | null): boolean {
  * overlaps avoided), move, split, merge and delete, each saved in one request and undone in one step.
  */
 export function Editor(props: EditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { controller, selectedParcel, canDraw } = props;
   const [state, setState] = useState<EditorState>({ kind: 'idle' });
   const [snapping, setSnapping] = useState(true);
@@ -406,6 +409,9 @@ export function Editor(props: EditorProps) {
           onSubmit={(event) => { event.preventDefault(); void save(); }}>
           <h2 className="editor__heading">{t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}</h2>
           <p className="editor__hint">{t('editor.editHint')}</p>
+          <p className="editor__hint" data-testid="shape-figures">
+            {t('editor.shape', { area: geodesicArea(state.geometry).toLocaleString(i18n.language, { maximumFractionDigits: 1 }), count: vertexCount(state.geometry) })}
+          </p>
           {state.notice && <p className="editor__hint" role="status">{state.notice}</p>}
           {state.neighbours.length > 0 && <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: state.neighbours.length })}</p>}
           <div className="editor__actions" role="group" aria-label={t('editor.tools')}>

@@ -11,6 +11,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { DRAWING_DECIMALS, roundCoordinate } from '../../../core/index.js';
 import { createSnapIndex, type SnapGeometry, type SnapIndex } from './snap-index.js';
 
 /** A single polygon as the editor draws it (GeoJSON, longitude/latitude). */
@@ -57,8 +58,6 @@ const SELECT = 'select';
 const IDLE = 'static';
 const COLOUR = { line: '#d95f02', fill: '#fdb462', handle: '#ffffff', handleOutline: '#d95f02', snap: '#e7298a', cut: '#7570b3' } as const;
 
-/** Terra-draw keeps 9 decimals; the demo data has 7, so exact vertices pass through unchanged. */
-const roundCoordinate = (value: number) => Math.round(value * 1e9) / 1e9;
 const samePosition = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
 
 /** Draws a new parcel polygon or a cutting line, or edits every ring of a parcel, snapping to the neighbours. */
@@ -83,7 +82,7 @@ export class ParcelDrawing {
   constructor(map: MapLibreMap) {
     const snapping = { toCustom: this.snapToData };
     this.draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: 9 }),
+      adapter: new TerraDrawMapLibreGLAdapter({ map, coordinatePrecision: DRAWING_DECIMALS }),
       modes: [
         new TerraDrawPolygonMode({
           snapping,

@@ -1,5 +1,6 @@
 import {
-  addHole, addPart, clipToAvoidOverlap, findMovedVertex, insertSharedVertices, isAliveAt, mergeParcels, moveSharedVertex, overlapping, splitParcel,
+  addHole, addPart, clipToAvoidOverlap, findMovedVertex, insertSharedVertices, isAliveAt, mergeParcels, moveSharedVertex, overlapping, roundInsertions,
+  roundToDrawingPrecision, splitParcel,
   validateAreaGeometry, type EditableParcel, type MultiPolygon, type Position, type VertexInsertion,
 } from '../../../core/index.js';
 import type { RingChange } from '../draw/parcel-drawing.js';
@@ -90,7 +91,10 @@ export function avoidOverlap(edited: EditedParcel, services: readonly string[], 
   const clipped = clipToAvoidOverlap(edited.geometry, others.map((other) => other.geometry), minArea);
   if (!clipped.clipped) return { kind: 'unchanged' };
   if (clipped.geometry === null) return { kind: 'covered' };
-  return { kind: 'clipped', geometry: clipped.geometry, insertions: clipped.newVertices };
+  // The map edits 9 decimals: the crossings are rounded, on the parcel and on the neighbours alike.
+  const rounded = validateAreaGeometry(roundToDrawingPrecision(clipped.geometry), { minArea });
+  if (!rounded.valid) return { kind: 'unchanged' };
+  return { kind: 'clipped', geometry: rounded.geometry, insertions: roundInsertions(clipped.newVertices) };
 }
 
 /** The parcel with a drawn ring added as a hole (inside one of its parts) or as a new part. */
@@ -107,16 +111,16 @@ export function splitForEditor(geometry: MultiPolygon, line: number[][], minArea
   if (split.kind === 'invalid') return split;
   const pieces: MultiPolygon[] = [];
   for (const piece of split.pieces) {
-    const checked = validateAreaGeometry(piece, { minArea });
+    const checked = validateAreaGeometry(roundToDrawingPrecision(piece), { minArea });
     if (!checked.valid) return { kind: 'invalid', reason: checked.reason, message: checked.message };
     pieces.push(checked.geometry);
   }
-  return { kind: 'split', pieces, insertions: split.newVertices };
+  return { kind: 'split', pieces, insertions: roundInsertions(split.newVertices) };
 }
 
 /** The merged shape of parcels of one organisation, and every service any of them managed. */
 export function mergeForEditor(parcels: readonly Parcel[], minArea: number): { kind: 'merged'; geometry: MultiPolygon; services: string[] } | Refusal {
-  const checked = validateAreaGeometry(mergeParcels(parcels.map((parcel) => parcel.geometry)), { minArea });
+  const checked = validateAreaGeometry(roundToDrawingPrecision(mergeParcels(parcels.map((parcel) => parcel.geometry))), { minArea });
   if (!checked.valid) return { kind: 'invalid', reason: checked.reason, message: checked.message };
   const services = [...new Set(parcels.flatMap((parcel) => parcel.properties.services))];
   return { kind: 'merged', geometry: checked.geometry, services };
