@@ -47,6 +47,9 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
     for (const [id, version] of versionsBefore) {
       if ((await parcel(id)).properties.version !== version) await coordinator.callApi('POST', `/api/parcels/${id}/restore`, { version });
     }
+    // The demo's one gap and one overlap, as the other files expect them.
+    const restored = (await coordinator.callApi<{ gaps: { features: unknown[] }; overlaps: { features: unknown[] } }>('GET', `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`)).body;
+    expect([restored.gaps.features.length, restored.overlaps.features.length]).toEqual([1, 1]);
     await browser.close();
   });
 

@@ -53,6 +53,9 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
         await coordinator.callApi('POST', `/api/parcels/${id}/restore`, { version });
       }
     }
+    // The demo's one gap and one overlap, as the other files expect them.
+    const restored = (await coordinator.callApi<{ gaps: { features: unknown[] }; overlaps: { features: unknown[] } }>('GET', `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`)).body;
+    expect([restored.gaps.features.length, restored.overlaps.features.length]).toEqual([1, 1]);
     await browser.close();
   });
 
@@ -164,7 +167,7 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
     const [lon, lat] = interiorPoint(second.geometry);
     await coordinator.zoomTo(lon, lat, EDIT_ZOOM - 1);
     await coordinator.clickMapAt(lon, lat);
-    expect(await coordinator.editorStatus()).toMatch(/\(2 choisies\)/);
+    await expect.poll(() => coordinator.editorStatus(), { timeout: 30_000 }).toMatch(/\(2 choisies\)/);
     await coordinator.screenshot('topology-merge-picked');
     await coordinator.confirmGesture('Fusionner 2 parcelles');
 
