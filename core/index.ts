@@ -29,6 +29,7 @@ export * from './analysis/compare-phases.js';
 export * from './analysis/who-manages.js';
 export * from './analysis/create-analysis-index.js';
 export * from './analysis/check-edit.js';
+export * from './analysis/apply-edit-changes.js';
 export * from './editing/edit-faults.js';
 export * from './editing/find-moved-vertex.js';
 export * from './editing/move-shared-vertex.js';

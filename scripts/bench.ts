@@ -1,11 +1,22 @@
 // `npm run bench`: prints the figures of DESIGN.md §7 and the analysis issue, with their targets.
+// `npm run bench -- editor` (or `browser-engine`, `postgis`) runs only the sections named.
 import { migrate } from '../server/db/migrate.js';
 import { createPool } from '../server/db/pool.js';
 import { benchBrowserEngine } from './bench/browser-engine.bench.js';
+import { benchEditor } from './bench/editor.bench.js';
 import { benchPostgis } from './bench/postgis.bench.js';
 import { openDatabase, withDatabaseName } from './lib/database.js';
 
 const DATABASE = 'tessera_bench';
+const SECTIONS = ['browser-engine', 'postgis', 'editor'] as const;
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown bench section: ${unknown.join(', ')} (sections: ${SECTIONS.join(', ')})`);
+  process.exit(2);
+}
+const runs = (section: (typeof SECTIONS)[number]) => chosen.length === 0 || chosen.includes(section);
+
 const database = await openDatabase();
 const admin = createPool({ connectionString: database.url, max: 1 });
 try {
@@ -15,8 +26,9 @@ try {
   try {
     await migrate(pool);
     console.log(`Tessera bench, ${new Date().toISOString()}, Node ${process.version}`);
-    await benchBrowserEngine();
-    await benchPostgis(pool);
+    if (runs('browser-engine')) await benchBrowserEngine();
+    if (runs('postgis')) await benchPostgis(pool);
+    if (runs('editor')) await benchEditor(pool);
   } finally {
     await pool.end();
   }

@@ -2,10 +2,9 @@ import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import type { AnalysisParcel } from './analysis-input.js';
 import type { AnalysisIndex, AnalysisIndexState, EditChanges, EditCheck } from './analysis-index.js';
-import type { GapFeature, OverlapFeature, SiteAnalysis } from './analysis-result.js';
-import { assembleAnalysis } from './assemble-analysis.js';
+import type { GapFeature, OverlapFeature } from './analysis-result.js';
+import { applyEditChanges } from './apply-edit-changes.js';
 import { boundsMeet } from './bounds-meet.js';
-import { compareByArea } from './compare-by-area.js';
 import { compareGapPieces } from './compare-gap-pieces.js';
 import { coversAt } from './covers-at.js';
 import { gapFeature } from './gap-feature.js';
@@ -16,6 +15,12 @@ import { overflowOfParcel } from './overflow-of-parcel.js';
 import { overlapOfPair } from './overlap-of-pair.js';
 import type { Piece } from './split-pieces.js';
 
+/** One parcel change: before null for a creation, after null for a deletion. */
+export interface ParcelEdit {
+  before: AnalysisParcel | null;
+  after: AnalysisParcel | null;
+}
+
 /**
  * Applies one parcel edit (create: before null; delete: after null) to an index, recomputing only the edited
  * parcel's neighbourhood, and returns the next index, the patch and the analysis (equal to a full analyseSite).
@@ -23,13 +28,29 @@ import type { Piece } from './split-pieces.js';
  * @example const { index: next, changed } = checkEdit(index, parcelBefore, parcelAfter)
  */
 export function checkEdit(index: AnalysisIndex, before: AnalysisParcel | null, after: AnalysisParcel | null): EditCheck {
+  return checkEdits(index, [{ before, after }]);
+}
+
+/**
+ * Applies the parcel edits of one gesture together (moving a shared vertex reshapes every parcel that has it):
+ * as checkEdit, but the overlaps and gaps are computed once, for the parcels as they are after all the edits,
+ * never for the half-done states in between. One patch for the whole gesture.
+ * @example const { index: next } = checkEdits(index, [{ before: west, after: westMoved }, { before: east, after: eastMoved }])
+ */
+export function checkEdits(index: AnalysisIndex, edits: readonly ParcelEdit[]): EditCheck {
   const { state } = index;
   if (index.generation !== state.generation) {
     throw new Error('checkEdit: this AnalysisIndex is stale; pass the index returned by the previous checkEdit');
   }
-  const relevantAfter = after !== null && coversAt(after, state.phase, state.service) ? after : null;
-  const replaced = [...new Set([before?.id, after?.id])].flatMap((id) => {
-    const stored = id === undefined ? undefined : state.parcels.get(id);
+  // The last edit of a parcel wins, as if the edits were applied one after the other.
+  const afterById = new Map<string, AnalysisParcel | null>();
+  for (const { before, after } of edits) {
+    if (before !== null) afterById.set(before.id, null);
+    if (after !== null) afterById.set(after.id, after);
+  }
+  const relevantAfters = [...afterById.values()].filter((after): after is AnalysisParcel => after !== null && coversAt(after, state.phase, state.service));
+  const replaced = [...afterById.keys()].flatMap((id) => {
+    const stored = state.parcels.get(id);
     return stored === undefined ? [] : [stored];
   });
   const changed: EditChanges = {
@@ -40,19 +61,14 @@ export function checkEdit(index: AnalysisIndex, before: AnalysisParcel | null, a
     overflowRemoved: [],
     overflowAdded: [],
   };
-  const touched = relevantAfter === null ? replaced : [...replaced, relevantAfter];
+  const touched = [...replaced, ...relevantAfters];
   if (touched.length === 0) return { index, changed, analysis: index.analysis };
 
   for (const parcel of replaced) removeParcel(state, parcel.id, changed);
-  if (relevantAfter !== null) addParcel(state, relevantAfter, changed);
+  for (const parcel of relevantAfters) addParcel(state, parcel, changed);
   const edited = touched.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
-  const gaps = refreshGaps(state, index.analysis.gaps.features, replaced, edited, changed);
-  const analysis: SiteAnalysis = assembleAnalysis(
-    state.outdoorArea,
-    gaps,
-    patchList(index.analysis.overlaps.features, changed.overlapsRemoved, changed.overlapsAdded),
-    patchList(index.analysis.overflow.features, changed.overflowRemoved, changed.overflowAdded),
-  );
+  refreshGaps(state, index.analysis.gaps.features, replaced, edited, changed);
+  const analysis = applyEditChanges(index.analysis, changed);
   state.generation += 1;
   return { index: { phase: state.phase, service: state.service, analysis, generation: state.generation, state }, changed, analysis };
 }
@@ -97,9 +113,9 @@ function addParcel(state: AnalysisIndexState, parcel: AnalysisParcel, changed: E
  * Recomputes the gaps where they may have changed: the ground the edited parcel left, plus the box of every gap
  * piece (slivers under the tolerance included) near the edit, caught until no piece straddles a caught box, so that
  * every piece comes out whole and pieces joined by the edit come out as one. Boxes, not the old pieces themselves:
- * their vertices were rounded and would leave hairline seams against the parcels. Returns the renumbered gaps.
+ * their vertices were rounded and would leave hairline seams against the parcels. Adds the renumbered gaps to the patch.
  */
-function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: AnalysisParcel[], edited: Bounds, changed: EditChanges): GapFeature[] {
+function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: AnalysisParcel[], edited: Bounds, changed: EditChanges): void {
   const caught = new Set<Piece>();
   const area: Position[][][] = left.flatMap((parcel) => parcel.geometry.coordinates);
   let region: Bounds | null = left.length === 0 ? null : left.map((parcel) => geometryBounds(parcel.geometry.coordinates)).reduce(union);
@@ -122,24 +138,14 @@ function refreshGaps(state: AnalysisIndexState, previous: GapFeature[], left: An
     if (piece.area >= state.tolerance) insertSorted(kept, piece, compareGapPieces);
   }
   // Gap ids are ranks, so a new large gap renames the smaller ones: the patch covers every rank whose piece changed.
-  const gaps = kept.map((piece, rank) => {
+  kept.forEach((piece, rank) => {
     const old = previous[rank];
-    if (old !== undefined && state.keptGaps[rank] === piece) return old;
+    if (old !== undefined && state.keptGaps[rank] === piece) return;
     if (old !== undefined) changed.gapsRemoved.push(old.id as string);
-    const fresh = gapFeature(piece, rank);
-    changed.gapsAdded.push(fresh);
-    return fresh;
+    changed.gapsAdded.push(gapFeature(piece, rank));
   });
   for (const old of previous.slice(kept.length)) changed.gapsRemoved.push(old.id as string);
   state.keptGaps = kept;
-  return gaps;
-}
-
-function patchList<F extends { id?: string | number; properties: { area: number } }>(list: F[], removed: string[], added: F[]): F[] {
-  const removedIds = new Set(removed);
-  const patched = removedIds.size === 0 ? [...list] : list.filter((feature) => !removedIds.has(feature.id as string));
-  for (const feature of added) insertSorted(patched, feature, compareByArea);
-  return patched;
 }
 
 function union(first: Bounds, second: Bounds): Bounds {

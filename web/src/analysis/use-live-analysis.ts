@@ -1,14 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnalysisParcel, BuildingCollection, ParcelCollection, Site, SiteAnalysis } from '../../../core/index.js';
-import { noteLiveEditAnswered, noteLiveEditRequested } from '../map/test-hook.js';
+import type { AnalysisParcel, BuildingCollection, ParcelCollection, ParcelEdit, Site } from '../../../core/index.js';
+import { noteLiveEditAnswered, noteLiveEditRequested, publishLiveAnalysis } from '../map/test-hook.js';
 import { LiveCheck } from './live-check.js';
+import { LivePreview } from './live-preview.js';
 
-/** The browser engine's analysis of the shown layers, computed in a worker, and edits checked live. */
+/** The browser engine's analysis of the shown layers, computed in a worker, and gestures checked live. */
 export interface LiveAnalysis {
-  analysis: SiteAnalysis | undefined;
-  /** Checks one edit in the worker (before null: a creation; after null: a deletion) and shows its result. */
-  checkEdit: (before: AnalysisParcel | null, after: AnalysisParcel | null) => Promise<SiteAnalysis | undefined>;
-  /** Forgets the edits checked so far (a drawing was cancelled): the worker reloads the shown layers. */
+  /** The analysis with the gesture in progress, once its first check is back; null when none (read it with useLivePreview). */
+  preview: LivePreview;
+  /**
+   * Checks the parcels one gesture changed (a shared vertex moves several) in the worker, together,
+   * and shows the result as the preview. Of gestures sent faster than they are checked, only the latest is.
+   */
+  checkEdits: (edits: ParcelEdit[]) => void;
+  /** Drops the preview, e.g. once the gesture is saved (the layers reload, and the worker with them). */
+  clearPreview: () => void;
+  /** Drops the preview and forgets the gestures checked so far (one was cancelled): the worker reloads the shown layers. */
   reset: () => void;
 }
 
@@ -24,8 +31,10 @@ export function useLiveAnalysis(
   buildings: BuildingCollection | undefined,
 ): LiveAnalysis {
   const workerRef = useRef<LiveCheck | null>(null);
-  const [analysis, setAnalysis] = useState<SiteAnalysis | undefined>(undefined);
+  const [preview] = useState(() => new LivePreview());
   const [generation, setGeneration] = useState(0);
+  // Answers to checks sent before the preview was dropped are not shown.
+  const previewEpoch = useRef(0);
 
   useEffect(() => {
     const worker = new LiveCheck();
@@ -38,29 +47,46 @@ export function useLiveAnalysis(
 
   useEffect(() => {
     const worker = workerRef.current;
-    setAnalysis(undefined);
+    previewEpoch.current += 1;
+    preview.set(null);
+    publishLiveAnalysis(null);
     if (!worker || !site || !service || !parcels || !buildings) return;
     let current = true;
     const input = { perimeter: site.perimeter, tolerance: site.tolerance, parcels: parcels.features as AnalysisParcel[], buildings: buildings.features };
     worker.load(input, phase, service).then(
-      (result) => current && setAnalysis(result),
+      (analysis) => current && publishLiveAnalysis(analysis),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [site, phase, service, parcels, buildings, generation]);
+  }, [preview, site, phase, service, parcels, buildings, generation]);
 
-  const checkEdit = useCallback(async (before: AnalysisParcel | null, after: AnalysisParcel | null) => {
+  const checkEdits = useCallback((edits: ParcelEdit[]) => {
     const worker = workerRef.current;
-    if (!worker) return undefined;
+    if (!worker) return;
+    const epoch = previewEpoch.current;
     const edit = noteLiveEditRequested();
-    const result = await worker.edit(before, after);
-    noteLiveEditAnswered(result, edit);
-    setAnalysis(result);
-    return result;
-  }, []);
+    worker.edit(edits).then(
+      (analysis) => {
+        if (!analysis || epoch !== previewEpoch.current) return;
+        noteLiveEditAnswered(analysis, edit);
+        publishLiveAnalysis(analysis);
+        preview.set(analysis);
+      },
+      () => {
+        if (epoch === previewEpoch.current) preview.set(null);
+      },
+    );
+  }, [preview]);
 
-  const reset = useCallback(() => setGeneration((count) => count + 1), []);
-  return { analysis, checkEdit, reset };
+  const clearPreview = useCallback(() => {
+    previewEpoch.current += 1;
+    preview.set(null);
+  }, [preview]);
+  const reset = useCallback(() => {
+    clearPreview();
+    setGeneration((count) => count + 1);
+  }, [clearPreview]);
+  return { preview, checkEdits, clearPreview, reset };
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES, type MultiPolygon, type OverlapFeature, type SiteAnalysis } from '../../../core/index.js';
+import { DEFAULT_SERVICES, type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
 import { parcelsAlive, type Draft } from '../editing/editor-geometry.js';
 import { legendEntries } from '../domain/legend-entries.js';
@@ -12,8 +12,8 @@ import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
 import { useSiteChanges } from '../session/use-site-changes.js';
-import { useLiveAnalysis, type LiveAnalysis } from '../analysis/use-live-analysis.js';
-import { publishLiveAnalysis } from '../map/test-hook.js';
+import { useLivePreview, type LivePreview } from '../analysis/live-preview.js';
+import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
 import { useAsync } from '../use-async.js';
 import { useEditHistory } from '../editing/use-edit-history.js';
 import { useSiteData } from '../use-site-data.js';
@@ -31,6 +31,7 @@ import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
 
 const NO_PARCELS: readonly string[] = [];
+const NO_DRAFTS: ReadonlyMap<string, MultiPolygon | null> = new Map();
 
 /** The parcels with the unsaved shapes of an edit in progress (null: merged away). */
 function withDrafts(parcels: Parcel[], drafts: ReadonlyMap<string, MultiPolygon | null>): Parcel[] {
@@ -42,10 +43,9 @@ function withDrafts(parcels: Parcel[], drafts: ReadonlyMap<string, MultiPolygon 
   });
 }
 
-/** Checks the drafts of an edit one after the other in the live-check worker; the last analysis is the edit's. */
-async function checkDrafts(live: LiveAnalysis, drafts: readonly Draft[], phase: number, serviceCode: string | null): Promise<SiteAnalysis | undefined> {
-  let result: SiteAnalysis | undefined;
-  for (const [index, draft] of drafts.entries()) {
+/** The drafts of a gesture as the live check takes them: each parcel as stored (or null) and as drawn (or null). */
+function liveEditsOf(drafts: readonly Draft[], phase: number, serviceCode: string | null): ParcelEdit[] {
+  return drafts.map((draft, index) => {
     const parcel = draft.parcel;
     const before = parcel ? { ...parcel, id: String(parcel.id) } : null;
     const after = draft.geometry && {
@@ -58,9 +58,15 @@ async function checkDrafts(live: LiveAnalysis, drafts: readonly Draft[], phase: 
         toPhase: parcel?.properties.toPhase ?? null,
       },
     };
-    result = await live.checkEdit(before, after);
-  }
-  return result;
+    return { before, after };
+  });
+}
+
+/** The neighbours a gesture reshaped, by id; `previous` itself when they are the same, so that the parcels layer is left alone. */
+function draftGeometriesOf(drafts: readonly Draft[], previous: ReadonlyMap<string, MultiPolygon | null>): ReadonlyMap<string, MultiPolygon | null> {
+  const next = new Map(drafts.flatMap((draft, index) => (draft.parcel && index > 0 ? [[String(draft.parcel.id), draft.geometry] as const] : [])));
+  const same = next.size === previous.size && [...next].every(([id, geometry]) => previous.has(id) && previous.get(id) === geometry);
+  return same ? previous : next;
 }
 
 /** A site's map: parcels of one phase coloured by organisation, filtered by service. */
@@ -89,20 +95,17 @@ export function SitePage({ siteId }: { siteId: string }) {
   });
   // Undo and redo reload the page's layers and analysis, as after a save.
   const editHistory = useEditHistory(siteId, () => {
-    setLivePreview(null);
+    live.clearPreview();
     data.reloadLayers();
     analysis.retry();
   });
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
   const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
-  const [livePreview, setLivePreview] = useState<SiteAnalysis | null>(null);
   // Neighbours reshaped by the edit in progress (shared vertices): drawn as they will be saved.
-  const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(new Map());
+  const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(NO_DRAFTS);
   const [highlighted, setHighlighted] = useState<readonly string[] | null>(null);
-  useEffect(() => publishLiveAnalysis(live.analysis ?? null), [live.analysis]);
   const serverAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
-  const shownAnalysis = livePreview ?? serverAnalysis;
   const layersLoading = layersPhase !== phase || data.status.loading;
 
   const shownParcels = useMemo(
@@ -122,6 +125,8 @@ export function SitePage({ siteId }: { siteId: string }) {
     const service = services?.find((candidate) => candidate.code === code);
     return service ? serviceLabel(service, i18n.language) : code;
   };
+  // Stable, so that the panel's findings are not all drawn again when the page renders.
+  const fillGap = useCallback((gap: GapFeature) => editorRef.current?.fillGap(gap.geometry), []);
   const parcelsAtPhase = useMemo(() => parcelsAlive(parcels?.features ?? [], phase), [parcels, phase]);
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
   const snapTargets = useCallback(
@@ -159,20 +164,20 @@ export function SitePage({ siteId }: { siteId: string }) {
               onStart={() => setFocusedFinding(null)}
               parcels={parcelsAtPhase}
               onDrawn={(drafts) => {
-                setDraftGeometries(new Map(drafts.flatMap((draft, index) => (draft.parcel && index > 0 ? [[String(draft.parcel.id), draft.geometry]] : []))));
-                void checkDrafts(live, drafts, phase, serviceCode).then((result) => setLivePreview(result ?? null), () => setLivePreview(null));
+                live.checkEdits(liveEditsOf(drafts, phase, serviceCode));
+                // Redrawing the neighbours can wait for the live check's figures: it goes in a transition.
+                startTransition(() => setDraftGeometries((previous) => draftGeometriesOf(drafts, previous)));
               }}
               onHighlight={setHighlighted}
               onStop={() => {
-                setLivePreview(null);
-                setDraftGeometries(new Map());
+                setDraftGeometries(NO_DRAFTS);
                 live.reset();
               }}
               onRecord={editHistory.record}
               historyControls={<EditHistoryControls history={editHistory} />}
               onSaved={(parcelId) => {
-                setLivePreview(null);
-                setDraftGeometries(new Map());
+                live.clearPreview();
+                setDraftGeometries(NO_DRAFTS);
                 data.reloadLayers();
                 analysis.retry();
                 setSelectedParcelId(parcelId);
@@ -198,15 +203,15 @@ export function SitePage({ siteId }: { siteId: string }) {
           />
           <Legend entries={legend} />
           {serviceCode ? (
-            <AnalysisPanel
+            <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <AnalysisPanel
               serviceLabel={serviceName(serviceCode)}
               analysis={shownAnalysis}
               organisations={organisations ?? []}
               focusedId={focusedFinding?.id ?? null}
               onFocus={setFocusedFinding}
-              onFillGap={canDraw ? (gap) => editorRef.current?.fillGap(gap.geometry) : undefined}
+              onFillGap={canDraw ? fillGap : undefined}
               onResolveOverlap={canDraw ? setResolvingOverlap : undefined}
-            />
+            />} />
           ) : (
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
@@ -237,7 +242,7 @@ export function SitePage({ siteId }: { siteId: string }) {
           )}
         </aside>
         {site && (
-          <SiteMap
+          <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <SiteMap
             site={site}
             context={context}
             buildings={buildings}
@@ -252,9 +257,21 @@ export function SitePage({ siteId }: { siteId: string }) {
               if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
             }}
             onController={setController}
-          />
+          />} />
         )}
       </main>
     </div>
   );
+}
+
+/**
+ * The live check's preview of the gesture in progress if there is one, else the server's analysis.
+ * Only what shows it renders again when a check comes back, not the whole page.
+ */
+function WithShownAnalysis({ preview, server, render }: {
+  preview: LivePreview;
+  server: SiteAnalysis | undefined;
+  render: (analysis: SiteAnalysis | undefined) => ReactNode;
+}) {
+  return render(useLivePreview(preview) ?? server);
 }

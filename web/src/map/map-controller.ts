@@ -17,6 +17,7 @@ import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
 import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
 import type { ParcelLayerData } from './parcel-layer-data.js';
+import { parcelLayerDiff } from './parcel-layer-diff.js';
 import { countRenderedParcels, publishTestHook } from './test-hook.js';
 
 // The worker is bundled by Vite and served from the app's origin (no CDN).
@@ -47,6 +48,8 @@ export class MapController {
   private styleLoaded = false;
   private parcelsGeneration = 0;
   private parcelsAppliedGeneration = -1;
+  /** The parcels last handed to the map's source. */
+  private appliedParcels: ParcelLayerData | null = null;
   private selectedParcelIds: readonly string[] = [];
   private loading = false;
   private analysisOverlay: AnalysisOverlay | null = null;
@@ -221,7 +224,10 @@ export class MapController {
     const source = this.map.getSource<GeoJSONSource>(sourceId);
     if (!source) throw new Error(`MapController: the style has no source ${sourceId}`);
     const generation = this.parcelsGeneration;
-    void source.setData(data).then(() => {
+    // An edit changes a few of thousands of parcels: only those go to MapLibre's worker, and only their tiles are redrawn.
+    const diff = sourceId === SOURCE_IDS.parcels && this.appliedParcels ? parcelLayerDiff(this.appliedParcels, data as ParcelLayerData) : null;
+    if (sourceId === SOURCE_IDS.parcels) this.appliedParcels = data as ParcelLayerData;
+    void (diff ? source.updateData(diff) : source.setData(data)).then(() => {
       if (sourceId !== SOURCE_IDS.parcels) return;
       this.parcelsAppliedGeneration = Math.max(this.parcelsAppliedGeneration, generation);
       // Guarantees one more 'idle' once the new parcels are drawn.
@@ -248,7 +254,8 @@ export class MapController {
       this.current.has(SOURCE_IDS.parcels) &&
       this.map.isSourceLoaded(SOURCE_IDS.parcels);
     if (!ready) return;
-    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })));
+    const parcels = this.current.get(SOURCE_IDS.parcels) as ParcelLayerData;
+    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })), parcels.features.length);
     this.container.dataset.mapReady = 'true';
   }
 }

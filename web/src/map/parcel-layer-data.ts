@@ -14,14 +14,29 @@ export interface ParcelLayerProperties {
 
 export type ParcelLayerData = FeatureCollection<MultiPolygon, ParcelLayerProperties>;
 
-/** The parcels source data: each parcel's geometry with its organisation's fill and outline colours. */
+type ParcelLayerFeature = ParcelLayerData['features'][number];
+
+/** Per list of organisations, the feature made for each parcel object: an unchanged parcel keeps its feature. */
+const featuresByOrganisations = new WeakMap<readonly Organisation[], WeakMap<Parcel, ParcelLayerFeature>>();
+
+/**
+ * The parcels source data: each parcel's geometry with its organisation's fill and outline colours.
+ * A parcel object given again (with the same organisations) gets the same feature object, so that
+ * the map patches its source with the parcels an edit changed only (see parcelLayerDiff).
+ */
 export function toParcelLayerData(parcels: readonly Parcel[], organisations: readonly Organisation[]): ParcelLayerData {
   const colourById = new Map(organisations.map((organisation) => [organisation.id, organisation.colour]));
+  let made = featuresByOrganisations.get(organisations);
+  if (!made) featuresByOrganisations.set(organisations, (made = new WeakMap()));
+  const cache = made;
   return {
     type: 'FeatureCollection',
     features: parcels.map((parcel, index) => {
+      // A parcel without an id is named by its rank, which another list may give to another parcel.
+      const known = parcel.id === undefined ? undefined : cache.get(parcel);
+      if (known) return known;
       const colour = colourById.get(parcel.properties.organisationId) ?? UNKNOWN_ORGANISATION_COLOUR;
-      return {
+      const feature: ParcelLayerFeature = {
         type: 'Feature',
         geometry: parcel.geometry,
         properties: {
@@ -31,6 +46,8 @@ export function toParcelLayerData(parcels: readonly Parcel[], organisations: rea
           outlineColour: darkenColour(colour),
         },
       };
+      if (parcel.id !== undefined) cache.set(parcel, feature);
+      return feature;
     }),
   };
 }

@@ -4,6 +4,8 @@ import { PARCEL_ID_PROPERTY } from './layer-ids.js';
 export interface TesseraTestHook {
   map: unknown;
   renderedParcelCount: number;
+  /** Number of parcels in the map's parcels source (all of the shown phase and service, in view or not). */
+  parcelCount: number;
 }
 
 declare global {
@@ -24,9 +26,9 @@ export function countRenderedParcels(features: ReadonlyArray<{ id?: string | num
   return ids.size;
 }
 
-/** Exposes the map and the rendered parcel count to end-to-end tests. */
-export function publishTestHook(map: unknown, renderedParcelCount: number): void {
-  window.__tessera = { map, renderedParcelCount };
+/** Exposes the map and the parcel counts to end-to-end tests and to the bench. */
+export function publishTestHook(map: unknown, renderedParcelCount: number, parcelCount: number): void {
+  window.__tessera = { map, renderedParcelCount, parcelCount };
 }
 
 /** Exposes the figures of the live-check worker's analysis to end-to-end tests. */
@@ -43,8 +45,8 @@ export function publishLiveAnalysis(analysis: { gaps: { features: unknown[] }; g
 export interface LiveEditTimings {
   /** Number of the last edit sent to the live check (1, 2, …). */
   requested: number;
-  /** Per edit number, performance.now() when its analysis was handed to the overlay and to the panel. */
-  shown: Record<number, { overlay?: number; panel?: number }>;
+  /** Per edit number, performance.now() when it was asked for, answered, and its analysis handed to the overlay and to the panel. */
+  shown: Record<number, { requested?: number; answered?: number; overlay?: number; panel?: number }>;
 }
 
 declare global {
@@ -67,12 +69,23 @@ export function noteLiveEditRequested(): number {
   const timings = liveEditTimings();
   timings.requested += 1;
   delete timings.shown[timings.requested - KEPT_EDIT_TIMINGS];
+  timings.shown[timings.requested] = { requested: performance.now() };
   return timings.requested;
 }
 
 /** Ties the analysis the live check answered to the edit it checked. */
 export function noteLiveEditAnswered(analysis: object, edit: number): void {
+  const earlier = editOfAnalysis.get(analysis);
   editOfAnalysis.set(analysis, edit);
+  const timings = liveEditTimings();
+  const now = performance.now();
+  const shown = (timings.shown[edit] ??= {});
+  shown.answered = now;
+  // The edit changed no finding (the same analysis came back): where the earlier edit's analysis is
+  // shown already, this one is too; where it is not yet, it will be under this edit's number.
+  const earlierShown = earlier === undefined ? undefined : timings.shown[earlier];
+  if (earlierShown?.overlay !== undefined) shown.overlay = now;
+  if (earlierShown?.panel !== undefined) shown.panel = now;
 }
 
 /** Notes when an analysis reached the overlay or the panel (only the live check's answers are timed). */
