@@ -29,6 +29,8 @@ export * from './analysis/compare-phases.js';
 export * from './analysis/who-manages.js';
 export * from './analysis/create-analysis-index.js';
 export * from './analysis/check-edit.js';
+export * from './analysis/geometry-bounds.js';
+export * from './analysis/bounds-meet.js';
 export * from './analysis/apply-edit-changes.js';
 export * from './editing/edit-faults.js';
 export * from './editing/find-moved-vertex.js';

@@ -265,8 +265,18 @@ export class TesseraUser {
   async selectParcel(geometry: MultiPolygon, zoom: number): Promise<{ x: number; y: number }> {
     const [lon, lat] = interiorPoint(geometry);
     await this.zoomTo(lon, lat, zoom);
-    await this.clickMapAt(lon, lat);
-    await this.page.getByRole('button', { name: 'Découper' }).waitFor({ timeout: 30_000 });
+    const tools = this.page.getByRole('button', { name: 'Découper' });
+    // SwiftShader may still be drawing the new view: a click that selected nothing is made again.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.clickMapAt(lon, lat);
+      try {
+        await tools.waitFor({ timeout: 10_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.waitForMap();
+      }
+    }
     return this.screenPoint(lon, lat);
   }
 

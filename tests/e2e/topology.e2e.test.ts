@@ -42,6 +42,8 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
     await coordinator.open('/');
     siteId = await coordinator.demoSiteId();
     await coordinator.signIn('coordination@tessera.demo');
+    // Every parcel's version: a gesture also reshapes neighbours (shared vertices, crossings of a split).
+    remember(await parcelsAtPhase0());
   });
 
   afterAll(async () => {

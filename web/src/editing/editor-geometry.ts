@@ -1,4 +1,5 @@
 import {
+  boundsMeet, geometryBounds,
   addHole, addPart, clipToAvoidOverlap, findMovedVertex, insertSharedVertices, isAliveAt, mergeParcels, moveSharedVertex, overlapping, roundInsertions,
   roundToDrawingPrecision, splitParcel,
   validateAreaGeometry, type EditableParcel, type MultiPolygon, type Position, type VertexInsertion,
@@ -27,13 +28,31 @@ export interface Refusal {
   message: string;
 }
 
-/** Each neighbour's geometry as the edit now has it: moved by the edit, or as stored. */
-function currentGeometries(edited: EditedParcel, parcels: readonly Parcel[]): Array<{ id: string; geometry: MultiPolygon; parcel: Parcel }> {
+type Box = ReturnType<typeof geometryBounds>;
+
+/** Each geometry's box, computed once: geometries are replaced, never changed in place. */
+const boxes = new WeakMap<MultiPolygon, Box>();
+function boxOf(geometry: MultiPolygon): Box {
+  let box = boxes.get(geometry);
+  if (!box) boxes.set(geometry, (box = geometryBounds(geometry.coordinates)));
+  return box;
+}
+
+/** The box of some positions. */
+const boxAround = (positions: readonly Position[]): Box => geometryBounds([[positions as Position[]]]);
+
+/**
+ * Each neighbour whose box meets `box`, with its geometry as the edit now has it (moved by the edit,
+ * or as stored). A drop looks at the few parcels around it, not at the thousands of a large site.
+ */
+function currentGeometries(edited: EditedParcel, parcels: readonly Parcel[], box: Box): Array<{ id: string; geometry: MultiPolygon; parcel: Parcel }> {
   const moved = new Map(edited.neighbours.map((neighbour) => [String(neighbour.parcel.id), neighbour.geometry]));
   const ownId = edited.parcel ? String(edited.parcel.id) : null;
-  return parcels
-    .filter((parcel) => String(parcel.id) !== ownId)
-    .map((parcel) => ({ id: String(parcel.id), geometry: moved.get(String(parcel.id)) ?? parcel.geometry, parcel }));
+  return parcels.flatMap((parcel) => {
+    const id = String(parcel.id);
+    const geometry = moved.get(id) ?? parcel.geometry;
+    return id !== ownId && (boundsMeet(box, boxOf(geometry)) || boundsMeet(box, boxOf(parcel.geometry))) ? [{ id, geometry, parcel }] : [];
+  });
 }
 
 /** The edit with neighbours (and the edited parcel itself, under `ownId`) reshaped as `changed` says. */
@@ -58,7 +77,7 @@ const OWN_ID = '\u0000edited';
 export function moveSharedVertexOf<T extends EditedParcel>(edited: T, change: RingChange, parcels: readonly Parcel[]): T {
   const vertex = findMovedVertex([change.before as Position[]], [change.after as Position[]]);
   if (vertex === null || vertex.kind === 'removed') return edited;
-  const neighbours = currentGeometries(edited, parcels);
+  const neighbours = currentGeometries(edited, parcels, boxAround(vertex.kind === 'inserted' ? vertex.between : [vertex.from]));
   if (vertex.kind === 'inserted') return withChanged(edited, insertSharedVertices(neighbours, [vertex]), neighbours, OWN_ID);
   return withChanged(edited, moveSharedVertex([{ id: OWN_ID, geometry: edited.geometry }, ...neighbours], vertex.from, vertex.to), neighbours, OWN_ID);
 }
@@ -66,7 +85,7 @@ export function moveSharedVertexOf<T extends EditedParcel>(edited: T, change: Ri
 /** The neighbours (as the edit has them) that get the vertices a split or a clip put on their edges. */
 export function withInsertedVertices<T extends EditedParcel>(edited: T, insertions: readonly VertexInsertion[], parcels: readonly Parcel[]): T {
   if (insertions.length === 0) return edited;
-  const neighbours = currentGeometries(edited, parcels);
+  const neighbours = currentGeometries(edited, parcels, boxAround(insertions.flatMap((insertion) => insertion.between)));
   return withChanged(edited, insertSharedVertices(neighbours, insertions), neighbours, OWN_ID);
 }
 
@@ -85,7 +104,7 @@ export type AvoidOverlap =
  * the site's tolerance are dropped.
  */
 export function avoidOverlap(edited: EditedParcel, services: readonly string[], parcels: readonly Parcel[], minArea: number): AvoidOverlap {
-  const sameServices = currentGeometries(edited, parcels).filter(({ parcel }) => parcel.properties.services.some((service) => services.includes(service)));
+  const sameServices = currentGeometries(edited, parcels, boxOf(edited.geometry)).filter(({ parcel }) => parcel.properties.services.some((service) => services.includes(service)));
   const before = edited.parcel ? overlapping(edited.parcel.geometry, sameServices.map(({ parcel }) => parcel.geometry)) : [];
   const others = sameServices.filter((_, index) => !before[index]);
   const clipped = clipToAvoidOverlap(edited.geometry, others.map((other) => other.geometry), minArea);
