@@ -87,14 +87,19 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
     const ring = target.geometry.coordinates[0]![0]!;
     const edges = ring.slice(0, -1).map((start, index) => [start, ring[index + 1]!] as const);
     const [start, end] = edges.sort(([a, b], [c, d]) => Math.hypot(d[0]! - c[0]!, d[1]! - c[1]!) - Math.hypot(b[0]! - a[0]!, b[1]! - a[1]!))[0]!;
-    const midpoint = await coordinator.screenPoint((start![0]! + end![0]!) / 2, (start![1]! + end![1]!) / 2);
-    const length = Math.hypot(centre.x - midpoint.x, centre.y - midpoint.y);
+    // Centred on that midpoint, so that it is on the screen whatever the parcel's shape.
+    const [midLon, midLat] = [(start![0]! + end![0]!) / 2, (start![1]! + end![1]!) / 2];
+    const [insideLon, insideLat] = await coordinator.lngLatAt(centre.x, centre.y);
+    await coordinator.zoomTo(midLon, midLat, EDIT_ZOOM);
+    const midpoint = await coordinator.screenPoint(midLon, midLat);
+    const inside = await coordinator.screenPoint(insideLon, insideLat);
+    const length = Math.hypot(inside.x - midpoint.x, inside.y - midpoint.y);
     const before = await coordinator.shapeFigures();
     expect(before.vertices).toBe(target.geometry.coordinates[0]![0]!.length - 1);
     // A click on the midpoint handle adds a vertex there; dragging it inwards makes the parcel smaller.
     await coordinator.page.mouse.click(midpoint.x, midpoint.y);
     await expect.poll(async () => (await coordinator.shapeFigures()).vertices).toBe(before.vertices + 1);
-    await coordinator.dragOnPage(midpoint, { x: midpoint.x + ((centre.x - midpoint.x) * 20) / length, y: midpoint.y + ((centre.y - midpoint.y) * 20) / length });
+    await coordinator.dragOnPage(midpoint, { x: midpoint.x + ((inside.x - midpoint.x) * 20) / length, y: midpoint.y + ((inside.y - midpoint.y) * 20) / length });
     const pulled = await coordinator.shapeFigures();
     expect(pulled.vertices).toBe(before.vertices + 1);
     expect(pulled.area).toBeLessThan(before.area);
