@@ -413,6 +413,14 @@ export class TesseraUser {
     return (await this.callApi<Array<{ id: string }>>('GET', '/api/sites')).body[0]!.id;
   }
 
+  /** Checks the demo site is back as other files expect it: its one cleaning gap and its ~407 m² overlap. */
+  async expectDemoDefectsBack(siteId: string): Promise<void> {
+    const analysis = (await this.callApi<{ gaps: { features: unknown[] }; overlaps: { features: Array<{ properties: { area: number } }> } }>(
+      'GET', `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`)).body;
+    expect(analysis.gaps.features).toHaveLength(1);
+    expect(analysis.overlaps.features.some((feature) => Math.abs(feature.properties.area - 406.9) < 1)).toBe(true);
+  }
+
   /** Deletes a parcel a test created, at its current version, if it is still there (leaves the demo as it was). */
   async deleteParcelIfPresent(parcelId: string): Promise<void> {
     const current = await this.callApi<{ properties: { version: number } }>('GET', `/api/parcels/${parcelId}`);
