@@ -13,7 +13,7 @@ const SESSION_SECONDS = 12 * 3600;
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) }).strict();
 
 export interface SessionOptions {
-  /** Login attempts allowed per client address and quarter of an hour. */
+  /** Failed login attempts allowed per client address and quarter of an hour (successful ones are not counted). */
   loginAttempts?: number;
 }
 
@@ -27,6 +27,8 @@ export function sessionRouter(pool: pg.Pool, { loginAttempts = 10 }: SessionOpti
   const loginLimiter = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: loginAttempts,
+    // Only failures count: it stops password guessing, not a team signing in from one office address.
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {

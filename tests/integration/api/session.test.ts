@@ -108,4 +108,20 @@ describe('login rate limiting', () => {
     const blocked = await api.call('POST', '/api/session', null, { body: { email: 'elu@tessera.demo', password: 'tessera-demo' } });
     expect([blocked.status, blocked.body.code]).toEqual([429, 'too_many_attempts']);
   });
+
+  it('does not count successful sign-ins: a team behind one address is not locked out', async () => {
+    const office = await TestApi.start(database.pool, { session: { loginAttempts: 3 } });
+    try {
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const answer = await office.call('POST', '/api/session', null, { body: { email: 'elu@tessera.demo', password: 'tessera-demo' } });
+        expect(answer.status).toBe(201);
+      }
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect((await office.call('POST', '/api/session', null, { body: { email: 'elu@tessera.demo', password: `guess-${attempt}` } })).status).toBe(401);
+      }
+      expect((await office.call('POST', '/api/session', null, { body: { email: 'elu@tessera.demo', password: 'tessera-demo' } })).status).toBe(429);
+    } finally {
+      await office.close();
+    }
+  });
 });
