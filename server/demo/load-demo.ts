@@ -3,10 +3,14 @@ import { hashPassword } from '../auth/password.js';
 import { namedQuery } from '../db/named-queries.js';
 import { readDemoFiles } from './demo-files.js';
 
-/** Demo accounts, one per role, created only with the demo data (README lists them). */
+/**
+ * Demo accounts, one per role and a second coordinator (the social landlord's, who draws on the
+ * same site as the city's: two editors at once), created only with the demo data (README lists them).
+ */
 export const DEMO_ACCOUNTS = [
   { email: 'admin@tessera.demo', displayName: 'Admin (démo)', role: 'admin' },
   { email: 'coordination@tessera.demo', displayName: 'Coordination GUP (démo)', role: 'coordinator' },
+  { email: 'bailleur@tessera.demo', displayName: 'Coordination bailleur (démo)', role: 'coordinator' },
   { email: 'projet@tessera.demo', displayName: 'Équipe projet PRU (démo)', role: 'project' },
   { email: 'elu@tessera.demo', displayName: 'Élu·e (démo)', role: 'viewer' },
 ] as const;

@@ -369,6 +369,21 @@ export class TesseraUser {
     return (await this.page.getByRole('dialog').getByRole('heading').innerText({ timeout: 30_000 })).trim();
   }
 
+  /** The rows of the conflict dialog's table: the field, who changed it, their value and mine. */
+  async conflictRows(): Promise<Array<{ field: string; theirs: string; mine: string }>> {
+    const table = this.page.getByRole('dialog').getByRole('table');
+    await table.waitFor({ timeout: 30_000 });
+    return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => {
+      const cells = [...row.children].map((cell) => (cell as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim());
+      return { field: cells[0] ?? '', theirs: cells[1] ?? '', mine: cells[2] ?? '' };
+    }));
+  }
+
+  /** The text in a field of the open attribute form, by its label. */
+  async parcelFormText(label: 'Libellé' | 'Référence de la convention' | 'Notes'): Promise<string> {
+    return this.page.locator('form.editor__form').getByLabel(label, { exact: true }).inputValue({ timeout: 30_000 });
+  }
+
   /** Presses Ctrl+Z (outside any text field): the last saved gesture is undone, then the map reloads. */
   async undo(): Promise<void> {
     await this.pressHistoryKey('Control+z');
@@ -426,6 +441,54 @@ export class TesseraUser {
     const current = await this.callApi<{ properties: { version: number } }>('GET', `/api/parcels/${parcelId}`);
     if (current.status !== 200) return;
     await this.callApi('DELETE', `/api/parcels/${parcelId}`, undefined, { 'If-Match': `"${current.body.properties.version}"` });
+  }
+
+  /** Presses Tab (or Shift+Tab) until the control with this role and accessible name has the focus, as a keyboard user would. */
+  async tabTo(role: 'button' | 'searchbox', name: string, direction: 'forwards' | 'backwards' = 'forwards'): Promise<void> {
+    const target = this.page.getByRole(role, { name, exact: true });
+    for (let presses = 0; presses <= 60; presses += 1) {
+      if (await target.evaluateAll((elements) => elements.includes((globalThis as unknown as { document: { activeElement: (typeof elements)[number] } }).document.activeElement))) return;
+      await this.page.keyboard.press(direction === 'forwards' ? 'Tab' : 'Shift+Tab');
+    }
+    throw new Error(`tabTo: ${role} "${name}" never had the focus after 60 presses`);
+  }
+
+  /** Presses a key (or a chord such as "Shift+Tab") on whatever has the focus. */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Types text on the keyboard into whatever has the focus. */
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 20 });
+  }
+
+  /** The text of the element that has the focus, on one line. */
+  async focusedText(): Promise<string> {
+    return this.page.evaluate(() => (globalThis as unknown as { document: { activeElement: { innerText?: string } | null } }).document.activeElement?.innerText?.replace(/\s+/g, ' ').trim() ?? '');
+  }
+
+  /** The items of the side panel's parcel list ("Parcelles trouvées"), each on one line; `marked` only those marked selected. */
+  async parcelListItems(marked = false): Promise<string[]> {
+    const items = this.page.getByRole('list', { name: 'Parcelles trouvées' }).getByRole('button');
+    const texts = await (marked ? items.and(this.page.locator('[aria-current="true"]')) : items).allInnerTexts();
+    return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The label shown by the parcel panel ("Parcelle de gestion"), or null when no parcel is selected. */
+  async selectedParcelLabel(): Promise<string | null> {
+    const panel = this.page.getByRole('region', { name: 'Parcelle', exact: true });
+    if ((await panel.count()) === 0) return null;
+    return (await panel.locator('dt:text-is("Libellé") + dd').innerText()).trim();
+  }
+
+  /** The ids of the parcels the map outlines as selected (read from its selection layer). */
+  async outlinedParcelIds(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const map = (globalThis as unknown as { __tessera: { map: { getFilter(layer: string): unknown } } }).__tessera.map;
+      const filter = map.getFilter('parcels-selected-line') as ['in', unknown, ['literal', string[]]] | undefined;
+      return filter?.[2]?.[1] ?? [];
+    });
   }
 
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */

@@ -11,8 +11,9 @@ import {
   addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, withInsertedVertices, type Draft, type EditedParcel,
 } from '../editing/editor-geometry.js';
 import { planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
+import { mergeVersions } from '../editing/version-conflict.js';
 import type { MapController } from '../map/map-controller.js';
-import { EditorConflictDialog } from './EditorConflictDialog.js';
+import { CONFLICT_FIELD_LABELS, EditorConflictDialog, type ConflictVersions } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
 
 /** A parcel being drawn or edited, with the neighbours its shared vertices moved. */
@@ -111,6 +112,12 @@ export function Editor(props: EditorProps) {
   latest.current = { state, values, topological, avoidOverlaps, props };
 
   useEffect(() => () => controller?.stopDrawing(), [controller]);
+
+  // The button that started a merge or a split is gone: the focus goes to what the gesture asks for, so a keyboard user reads it and goes on from there.
+  const gestureStatus = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.kind === 'merging' || state.kind === 'splitting') gestureStatus.current?.focus();
+  }, [state.kind]);
 
   const stop = () => {
     props.onStop();
@@ -328,6 +335,29 @@ export function Editor(props: EditorProps) {
     else if (state.kind === 'merging') void confirmMerge(overrides);
   };
 
+  /** The parcel of the form as I started from it, as I am saving it and as they saved it; null when the conflict is on another parcel. */
+  const conflictVersions = (theirs: ParcelFeature): ConflictVersions | null => {
+    if (state.kind !== 'form' || !state.parcel || String(state.parcel.id) !== theirs.id) return null;
+    return {
+      base: { values: parcelFormOf(state.parcel.properties), geometry: state.parcel.geometry },
+      mine: { values, geometry: state.geometry },
+      theirs: { values: parcelFormOf(theirs.properties), geometry: theirs.geometry },
+    };
+  };
+
+  /** Back to the form on their version, with my changes on top (mine where we both changed a field). */
+  const editOver = (theirs: ParcelFeature) => {
+    const versions = conflictVersions(theirs);
+    if (state.kind !== 'form' || !versions) return;
+    const { merged, bothChanged } = mergeVersions(versions.base, versions.mine, versions.theirs);
+    const version = theirs.properties.version;
+    const notice = bothChanged.length > 0
+      ? t('editor.conflict.mergedBoth', { version, fields: bothChanged.map((field) => t(CONFLICT_FIELD_LABELS[field])).join(', ') })
+      : t('editor.conflict.merged', { version });
+    setValues(merged.values);
+    openForm({ ...state, parcel: theirs, geometry: merged.geometry, notice });
+  };
+
   const remove = async () => {
     if (state.kind !== 'form' || !state.parcel) return;
     setBusy(true);
@@ -381,7 +411,7 @@ export function Editor(props: EditorProps) {
       )}
       {state.kind === 'splitting' && (
         <>
-          <p className="editor__hint" role="status">
+          <p className="editor__hint" role="status" tabIndex={-1} ref={gestureStatus}>
             {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint')}
           </p>
           {state.error && <p className="field__error" role="alert">{state.error}</p>}
@@ -394,7 +424,7 @@ export function Editor(props: EditorProps) {
       )}
       {state.kind === 'merging' && (
         <>
-          <p className="editor__hint" role="status">{t('editor.mergeHint', { count: state.parcels.length })}</p>
+          <p className="editor__hint" role="status" tabIndex={-1} ref={gestureStatus}>{t('editor.mergeHint', { count: state.parcels.length })}</p>
           {state.error && <p className="field__error" role="alert">{state.error}</p>}
           <div className="editor__actions">
             <button type="button" className="button" disabled={busy || state.parcels.length < 2} onClick={() => void confirmMerge()}>
@@ -439,7 +469,20 @@ export function Editor(props: EditorProps) {
         </form>
       )}
       <EditorConflictDialog
-        conflict={conflict && { updatedBy: conflict.updatedBy, version: conflict.current.properties.version, label: conflict.current.properties.label }}
+        conflict={conflict && {
+          updatedBy: conflict.updatedBy,
+          version: conflict.current.properties.version,
+          label: conflict.current.properties.label,
+          versions: conflictVersions(conflict.current),
+        }}
+        organisations={props.organisations}
+        services={props.services}
+        phases={props.phases}
+        onEdit={() => {
+          const theirs = conflict!.current;
+          setConflict(null);
+          editOver(theirs);
+        }}
         onKeepTheirs={() => {
           const id = conflict!.current.id;
           setConflict(null);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SERVICES, type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
 import { parcelsAlive, type Draft } from '../editing/editor-geometry.js';
+import { geometryBbox } from '../domain/geometry-bbox.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
 import { api } from '../api/client.js';
@@ -24,6 +25,7 @@ import { Editor, type EditorHandle } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
 import { LoadState } from './LoadState.js';
+import { ParcelList } from './ParcelList.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
 import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
@@ -139,6 +141,12 @@ export function SitePage({ siteId }: { siteId: string }) {
     ],
     [parcels, buildings, site, phase],
   );
+  // The map's outline and the list's marks: the parcels picked for a merge, else the selected one.
+  const selectedIds = highlighted ?? (selectedParcel && selectedParcelId ? [selectedParcelId] : NO_PARCELS);
+  // A click on the map or an item of the parcel list: the editor takes it while picking parcels to merge.
+  const pickParcel = (parcelId: string | null) => {
+    if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
+  };
 
   return (
     <div className="page">
@@ -202,6 +210,15 @@ export function SitePage({ siteId }: { siteId: string }) {
             }}
           />
           <Legend entries={legend} />
+          <ParcelList
+            parcels={shownParcels}
+            organisations={organisations}
+            selectedIds={selectedIds}
+            onActivate={(parcel) => {
+              pickParcel(String(parcel.id));
+              controller?.focusBounds(geometryBbox(parcel.geometry));
+            }}
+          />
           {serviceCode ? (
             <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <AnalysisPanel
               serviceLabel={serviceName(serviceCode)}
@@ -250,12 +267,10 @@ export function SitePage({ siteId }: { siteId: string }) {
             analysis={shownAnalysis ?? null}
             focusedFinding={focusedFinding}
             loading={layersLoading || (serviceCode !== null && analysis.loading)}
-            selectedParcelIds={highlighted ?? (selectedParcel && selectedParcelId ? [selectedParcelId] : NO_PARCELS)}
+            selectedParcelIds={selectedIds}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
-            onParcelClick={(parcelId) => {
-              if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
-            }}
+            onParcelClick={pickParcel}
             onController={setController}
           />} />
         )}

@@ -134,7 +134,15 @@ export class MapController {
   focusFinding(finding: Finding | null): void {
     this.highlightedFinding = finding?.id ?? null;
     this.analysisOverlay?.setHighlighted(this.highlightedFinding);
-    if (finding) this.map.fitBounds(finding.bbox, { padding: 80, maxZoom: 20, duration: 0 });
+    if (finding) this.focusBounds(finding.bbox, 20);
+  }
+
+  /** Moves the map onto a box at once, e.g. a parcel chosen from the list; small ones are not zoomed past `maxZoom`. */
+  focusBounds(bbox: [number, number, number, number], maxZoom = 19): void {
+    // Not ready until the new view is drawn; the repaint guarantees an 'idle' even if the view did not change.
+    this.container.dataset.mapReady = 'false';
+    this.map.fitBounds(bbox, { padding: 80, maxZoom, duration: 0 });
+    this.map.triggerRepaint();
   }
 
   /** Replaces the attribution text, e.g. after a language change. */

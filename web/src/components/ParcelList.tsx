@@ -1,0 +1,154 @@
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
+import type { Parcel } from '../domain/filter-parcels.js';
+import { formatArea } from '../domain/format-figures.js';
+import { indexParcels, searchParcels, withGeometriesOf, type ParcelEntry } from '../domain/parcel-search.js';
+
+/** Past this many matches the list asks for a narrower search: 50 buttons render at once on a 5,000-parcel site. */
+export const PARCEL_LIST_LIMIT = 50;
+
+const NO_PARCELS: readonly Parcel[] = [];
+const NO_ORGANISATIONS: readonly Organisation[] = [];
+// A geometry is computed once however often the list renders; an edited parcel gets a new geometry object.
+const areas = new WeakMap<MultiPolygon, number>();
+function areaOf(geometry: MultiPolygon): number {
+  let area = areas.get(geometry);
+  if (area === undefined) areas.set(geometry, (area = geodesicArea(geometry)));
+  return area;
+}
+
+/** The parcels indexed for the search; only their new geometries are taken when nothing else changed. */
+function useParcelIndex(parcels: readonly Parcel[], organisations: readonly Organisation[], language: string): ParcelEntry[] {
+  const last = useRef<{ parcels: readonly Parcel[]; organisations: readonly Organisation[]; language: string; entries: ParcelEntry[] } | null>(null);
+  return useMemo(() => {
+    const previous = last.current;
+    const reused = previous && previous.organisations === organisations && previous.language === language
+      ? withGeometriesOf(previous.entries, previous.parcels, parcels)
+      : null;
+    const entries = reused ?? indexParcels(parcels, organisations, language);
+    last.current = { parcels, organisations, language, entries };
+    return entries;
+  }, [parcels, organisations, language]);
+}
+
+interface ParcelListProps {
+  /** The parcels the map shows (phase and service); undefined while they load. */
+  parcels: readonly Parcel[] | undefined;
+  organisations: readonly Organisation[] | undefined;
+  /** The selected parcel, or those picked for a merge: marked in the list as on the map. */
+  selectedIds: readonly string[];
+  /** Enter, Space or a click on an item: what a click on the parcel on the map does. */
+  onActivate: (parcel: Parcel) => void;
+}
+
+/**
+ * The parcels of the map as a searchable list, for the keyboard: the search field's ArrowDown
+ * enters the list, ArrowUp/ArrowDown/Home/End move in it (one Tab stop), Enter or Space picks.
+ */
+export function ParcelList({ parcels, organisations, selectedIds, onActivate }: ParcelListProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [query, setQuery] = useState('');
+  // Typing stays fluid on a large site: the list follows a keystroke behind if it must.
+  const deferredQuery = useDeferredValue(query);
+  const entries = useParcelIndex(parcels ?? NO_PARCELS, organisations ?? NO_ORGANISATIONS, language);
+  const { shown, total } = useMemo(() => searchParcels(entries, deferredQuery, PARCEL_LIST_LIMIT), [entries, deferredQuery]);
+  const [movedTo, setMovedTo] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Selecting opens the editor's tools above the list and pushes it down: the item in use stays in view.
+  const selectionKey = selectedIds.join(' ');
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && listRef.current?.contains(focused)) focused.scrollIntoView?.({ block: 'nearest' });
+  }, [selectionKey]);
+  const selected = new Set(selectedIds);
+  const idOf = (index: number) => String(shown[index]!.parcel.id);
+  // The one item Tab lands on: the last one moved to, else the selected one, else the first.
+  const findIndex = (accepts: (id: string) => boolean) => shown.findIndex((entry) => accepts(String(entry.parcel.id)));
+  const movedToIndex = findIndex((id) => id === movedTo);
+  const tabStop = movedToIndex >= 0 ? movedToIndex : Math.max(findIndex((id) => selected.has(id)), 0);
+
+  const moveTo = (index: number) => {
+    const item = itemRefs.current[index];
+    if (!item) return;
+    setMovedTo(idOf(index));
+    item.focus();
+  };
+  const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && shown.length > 0) {
+      event.preventDefault();
+      moveTo(0);
+    } else if (event.key === 'Escape' && query !== '') {
+      event.preventDefault();
+      setQuery('');
+    }
+  };
+  const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const index = itemRefs.current.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    const last = shown.length - 1;
+    const next = { ArrowDown: Math.min(index + 1, last), ArrowUp: index - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    if (next < 0) searchRef.current?.focus();
+    else moveTo(next);
+  };
+
+  return (
+    <section className="parcel-list" aria-label={t('parcelList.label')}>
+      <h2 className="parcel-list__heading">{t('parcelList.heading')}</h2>
+      <label className="field">
+        <span className="field__label">{t('parcelList.search')}</span>
+        <input
+          ref={searchRef}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('parcelList.searchPlaceholder')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+      </label>
+      <p className="parcel-list__count" role="status">
+        {parcels === undefined ? t('app.loading') : total === 0 ? t('parcelList.none') : t('parcelList.count', { count: total })}
+      </p>
+      {shown.length > 0 && (
+        <ul ref={listRef} className="parcel-list__items" aria-label={t('parcelList.results')} onKeyDown={onListKeyDown}>
+          {shown.map((entry, index) => {
+            const id = String(entry.parcel.id);
+            const isSelected = selected.has(id);
+            return (
+              <li key={id}>
+                <button
+                  ref={(element) => {
+                    itemRefs.current[index] = element;
+                  }}
+                  type="button"
+                  className={`parcel-list__item${isSelected ? ' parcel-list__item--selected' : ''}`}
+                  tabIndex={index === tabStop ? 0 : -1}
+                  aria-current={isSelected ? 'true' : undefined}
+                  onClick={() => {
+                    setMovedTo(id);
+                    onActivate(entry.parcel);
+                  }}
+                >
+                  <span className="parcel-list__name">{entry.name || t('legend.unknown')}</span>{' '}
+                  <span className="parcel-list__meta">
+                    <span className="legend__swatch" style={{ backgroundColor: entry.organisation?.colour }} aria-hidden="true" />
+                    <span className="parcel-list__organisation">{entry.organisation?.name ?? t('legend.unknown')}</span>{' '}
+                    <span className="parcel-list__area">{formatArea(areaOf(entry.parcel.geometry), language)}</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {total > shown.length && <p className="parcel-list__more">{t('parcelList.more', { count: total - shown.length })}</p>}
+    </section>
+  );
+}
