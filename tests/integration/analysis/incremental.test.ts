@@ -5,6 +5,7 @@ import { TestApi, type Caller } from '../../support/api.js';
 import { readDemoSite } from '../../support/demo-site.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { seededRandom } from '../../support/seeded-random.js';
+import { snapshot } from './analysis-snapshot.js';
 import { gridParcels, JitteredGrid } from './jittered-grid.js';
 
 const SERVICES = ['nettoiement', 'espaces_verts', 'collecte_om'];
@@ -14,21 +15,6 @@ interface Stored {
   id: string;
   geometry: MultiPolygon;
   properties: { version: number; services: string[]; fromPhase: number; toPhase: number | null };
-}
-
-/** What must agree between the materialised analysis and a full recomputation, per phase and service. */
-async function snapshot(database: TestDatabase, siteId: string) {
-  const { rows } = await database.pool.query(
-    `select summary.phase, summary.service, summary.outdoor_area, summary.gap_area, summary.overlap_area, summary.overflow_area,
-            (select count(*)::int from analysis_gaps g where g.site_id = summary.site_id and g.phase = summary.phase and g.service = summary.service and g.area >= sites.tolerance) as gaps,
-            (select coalesce(array_agg(o.parcel_a || '/' || o.parcel_b || '/' || o.kind order by o.parcel_a, o.parcel_b), '{}') from analysis_overlaps o
-              where o.site_id = summary.site_id and o.phase = summary.phase and o.service = summary.service and o.area >= sites.tolerance) as pairs,
-            (select coalesce(array_agg(f.parcel_id order by f.parcel_id), '{}') from analysis_overflow f
-              where f.site_id = summary.site_id and f.phase = summary.phase and f.service = summary.service and f.area >= sites.tolerance) as overflowing
-       from analysis_summary summary join sites on sites.id = summary.site_id
-      where summary.site_id = $1
-      order by summary.phase, summary.service`, [siteId]);
-  return rows as Array<{ phase: number; service: string; outdoor_area: number; gap_area: number; overlap_area: number; overflow_area: number; gaps: number; pairs: string[]; overflowing: string[] }>;
 }
 
 describe('the incremental analysis equals a full recomputation', () => {
@@ -128,9 +114,9 @@ describe('the incremental analysis equals a full recomputation', () => {
     expect(succeeded).toBeGreaterThan(EDITS * 0.8);
     expect([...statuses.values()].flat().filter((status) => status >= 500)).toEqual([]);
 
-    const incremental = await snapshot(database, siteId);
+    const incremental = await snapshot(database.pool, siteId);
     await database.pool.query('select analysis_recompute_site($1)', [siteId]);
-    const full = await snapshot(database, siteId);
+    const full = await snapshot(database.pool, siteId);
     expect(incremental.map(({ phase, service }) => `${phase} ${service}`)).toEqual(full.map(({ phase, service }) => `${phase} ${service}`));
     expect(full.filter((row) => SERVICES.includes(row.service) && row.gaps > 0 && row.pairs.length > 0).length).toBeGreaterThan(0);
     incremental.forEach((row, index) => {
