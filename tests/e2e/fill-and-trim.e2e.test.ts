@@ -36,8 +36,7 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
   afterAll(async () => {
     // Other e2e files expect the demo's gap and overlap: give the site back as it was, whatever the file order.
     if (createdId) await coordinator.deleteParcelIfPresent(createdId);
-    for (const [parcelId, version] of versionsBefore) await coordinator.callApi('POST', `/api/parcels/${parcelId}/restore`, { version });
-    // The demo's gap and overlap are back (the session note tells of a stray extra overlap piece).
+    await coordinator.restoreParcelVersions(versionsBefore);
     await coordinator.expectDemoDefectsBack(siteId);
     await browser.close();
   });

@@ -27,7 +27,6 @@ describe('a coordinator undoes and redoes the filling of the demo gap, across th
   afterAll(async () => {
     // Other e2e files expect the demo's gap and overlap: delete the parcel if it is still there.
     if (createdId) await coordinator.deleteParcelIfPresent(createdId);
-    // The demo's gap and overlap are back (the session note tells of a stray extra overlap piece).
     await coordinator.expectDemoDefectsBack(siteId);
     await browser.close();
   });

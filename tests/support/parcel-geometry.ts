@@ -56,3 +56,20 @@ export function vertexKeys(geometry: MultiPolygon): Set<string> {
 
 /** The parcel's area in m² (geodesic, as the app computes it). */
 export const areaOf = (geometry: MultiPolygon): number => geodesicArea(geometry);
+
+/** Metres between two nearby positions (plane approximation, enough within a site). */
+function metresBetween([lon1, lat1]: Point, [lon2, lat2]: Point): number {
+  const dx = (lon2 - lon1) * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180) * 111_320;
+  const dy = (lat2 - lat1) * 110_540;
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * How far a vertex of these parcels stands from every other vertex they have, in metres: a vertex
+ * with room around it is one a drag on the map grabs alone (not a neighbouring vertex or midpoint handle).
+ */
+export function vertexClearance(key: string, geometries: readonly MultiPolygon[]): number {
+  const position = key.split(',').map(Number) as Point;
+  const others = geometries.flatMap((geometry) => [...vertexKeys(geometry)]).filter((other) => other !== key);
+  return Math.min(...others.map((other) => metresBetween(position, other.split(',').map(Number) as Point)));
+}
