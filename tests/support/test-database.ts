@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { createPool } from '../../server/db/pool.js';
-
-export const TEMPLATE_DATABASE = 'tessera_template';
 
 /** The server's URL from DATABASE_URL; the tests create and drop their own databases on it. */
 export function serverUrl(): string {
@@ -47,7 +46,7 @@ export interface TestDatabase {
 /** Creates a database for one test file and a pool on it. */
 export async function createTestDatabase(options: { migrated: boolean } = { migrated: true }): Promise<TestDatabase> {
   const name = `tessera_test_${randomBytes(6).toString('hex')}`;
-  await onServer((client) => client.query(options.migrated ? `create database ${name} template ${TEMPLATE_DATABASE}` : `create database ${name}`));
+  await onServer((client) => client.query(options.migrated ? `create database ${name} template ${inject('templateDatabase')}` : `create database ${name}`));
   const url = databaseUrl(name);
   const pool = createPool({ connectionString: url, max: 4 });
   return {

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../../core/index.js';
-import { loadDemo } from '../../../server/demo/load-demo.js';
-import { TestApi, type Caller } from '../../support/api.js';
-import { readDemoSite } from '../../support/demo-site.js';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import type { Caller, TestApi } from '../../support/api.js';
+import type { TestDatabase } from '../../support/test-database.js';
 import { seededRandom } from '../../support/seeded-random.js';
 import { incrementalAndFull, type SnapshotRow } from './analysis-snapshot.js';
-import { gridParcels, JitteredGrid } from './jittered-grid.js';
+import { createGridSite, type GridSite } from './grid-site.js';
+import { JitteredGrid } from './jittered-grid.js';
 
 // Gestures of the editor saved as one request each (POST /sites/:siteId/parcels/changes), so that one
 // statement updates, inserts or deletes several parcels: a shared vertex moved in every parcel that
@@ -71,6 +70,7 @@ function differences(incremental: { summary: SnapshotRow[]; raw: string[] }, ful
 }
 
 describe('the incremental analysis equals a full recomputation after batches of changes', () => {
+  let site: GridSite;
   let database: TestDatabase;
   let api: TestApi;
   let admin: Caller;
@@ -79,30 +79,13 @@ describe('the incremental analysis equals a full recomputation after batches of 
   const grid = new JitteredGrid([2.4795, 48.9012], 12, 10, 12, 5);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemo(database.pool);
-    organisations = Object.values((await readDemoSite(database.pool)).organisationIds).slice(0, 4);
-    api = await TestApi.start(database.pool);
-    admin = await api.signIn('admin@tessera.demo');
-    const site = await api.call<{ id: string }>('POST', '/api/sites', admin, {
-      body: { name: 'Grille', commune: 'Bondy', perimeter: grid.rectangle(0.4, -0.3, grid.columns - 0.6, grid.rows + 0.2), tolerance: 1 },
+    site = await createGridSite(grid, {
+      services: SERVICES, laterPhases: 1, seed: 31, holeEvery: 25, overlapEvery: 20,
+      buildings: [{ column: 3, row: 3, toPhase: 1 }, { column: 8, row: 6, toPhase: null }],
     });
-    expect(site.status).toBe(201);
-    siteId = site.body.id;
-    expect((await api.call('POST', `/api/sites/${siteId}/phases`, admin, { body: { ordinal: 1, name: 'Phase 1', kind: 'transitoire' } })).status).toBe(201);
-    const imported = await api.call('POST', `/api/sites/${siteId}/parcels/import`, admin, {
-      body: { type: 'FeatureCollection', features: gridParcels(grid, organisations, SERVICES, 31, 25, 20) },
-    });
-    expect(imported.status).toBe(201);
-    const buildings = [[3, 3], [8, 6]].map(([column, row], index) => ({
-      type: 'Feature', geometry: grid.block(column!, row!, 2, 1), properties: { label: `Bâtiment ${index}`, fromPhase: 0, toPhase: index === 0 ? 1 : null },
-    }));
-    expect((await api.call('POST', `/api/sites/${siteId}/buildings/import`, admin, { body: { type: 'FeatureCollection', features: buildings } })).status).toBe(201);
+    ({ database, api, admin, siteId, organisations } = site);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => site.close());
 
   it(`after each of ${BATCHES} random gestures saved in one request`, async () => {
     const random = seededRandom(4242);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../../core/index.js';
-import { loadDemo } from '../../../server/demo/load-demo.js';
-import { TestApi, type Caller } from '../../support/api.js';
-import { readDemoSite } from '../../support/demo-site.js';
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import type { Caller, TestApi } from '../../support/api.js';
+import type { TestDatabase } from '../../support/test-database.js';
 import { seededRandom } from '../../support/seeded-random.js';
 import { snapshot } from './analysis-snapshot.js';
-import { gridParcels, JitteredGrid } from './jittered-grid.js';
+import { createGridSite, type GridSite } from './grid-site.js';
+import { JitteredGrid } from './jittered-grid.js';
 
 const SERVICES = ['nettoiement', 'espaces_verts', 'collecte_om'];
 const EDITS = 200;
@@ -18,6 +17,7 @@ interface Stored {
 }
 
 describe('the incremental analysis equals a full recomputation', () => {
+  let site: GridSite;
   let database: TestDatabase;
   let api: TestApi;
   let admin: Caller;
@@ -26,32 +26,13 @@ describe('the incremental analysis equals a full recomputation', () => {
   const grid = new JitteredGrid([2.4795, 48.9012], 18, 16, 12, 3);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemo(database.pool);
-    organisations = Object.values((await readDemoSite(database.pool)).organisationIds).slice(0, 4);
-    api = await TestApi.start(database.pool);
-    admin = await api.signIn('admin@tessera.demo');
-    const site = await api.call<{ id: string }>('POST', '/api/sites', admin, {
-      body: { name: 'Grille', commune: 'Bondy', perimeter: grid.rectangle(0.4, -0.3, grid.columns - 0.6, grid.rows + 0.2), tolerance: 1 },
+    site = await createGridSite(grid, {
+      services: SERVICES, laterPhases: 2, seed: 21, holeEvery: 25, overlapEvery: 30,
+      buildings: [[3, 3], [9, 5], [13, 11], [5, 12]].map(([column, row], index) => ({ column: column!, row: row!, toPhase: index % 2 === 0 ? 2 : null })),
     });
-    expect(site.status).toBe(201);
-    siteId = site.body.id;
-    for (const ordinal of [1, 2]) {
-      expect((await api.call('POST', `/api/sites/${siteId}/phases`, admin, { body: { ordinal, name: `Phase ${ordinal}`, kind: 'transitoire' } })).status).toBe(201);
-    }
-    const imported = await api.call('POST', `/api/sites/${siteId}/parcels/import`, admin, {
-      body: { type: 'FeatureCollection', features: gridParcels(grid, organisations, SERVICES, 21, 25, 30) },
-    });
-    expect(imported.status).toBe(201);
-    const buildings = [[3, 3], [9, 5], [13, 11], [5, 12]].map(([column, row], index) => ({
-      type: 'Feature', geometry: grid.block(column!, row!, 2, 1), properties: { label: `Bâtiment ${index}`, fromPhase: 0, toPhase: index % 2 === 0 ? 2 : null },
-    }));
-    expect((await api.call('POST', `/api/sites/${siteId}/buildings/import`, admin, { body: { type: 'FeatureCollection', features: buildings } })).status).toBe(201);
+    ({ database, api, admin, siteId, organisations } = site);
   });
-  afterAll(async () => {
-    await api.close();
-    await database.drop();
-  });
+  afterAll(() => site.close());
 
   it(`after ${EDITS} random edits through the API`, async () => {
     const random = seededRandom(2024);

@@ -192,6 +192,15 @@ export function SitePage({ siteId }: { siteId: string }) {
               }}
             />
           )}
+          {/* Right under the tools it goes with, not below the lists where nobody would see it. */}
+          {selectedParcel && (
+            <ParcelPanel
+              parcel={selectedParcel}
+              organisations={organisations ?? []}
+              services={services ?? []}
+              onClose={() => setSelectedParcelId(null)}
+            />
+          )}
           <PhaseSelector
             phases={phases ?? []}
             value={phase}
@@ -247,14 +256,6 @@ export function SitePage({ siteId }: { siteId: string }) {
                 data.reloadLayers();
                 analysis.retry();
               }}
-            />
-          )}
-          {selectedParcel && (
-            <ParcelPanel
-              parcel={selectedParcel}
-              organisations={organisations ?? []}
-              services={services ?? []}
-              onClose={() => setSelectedParcelId(null)}
             />
           )}
         </aside>
