@@ -183,11 +183,11 @@ describe('ParcelList', () => {
     expect(items(container).filter((item) => item.tabIndex === 0).map((item) => item.querySelector('.parcel-list__name')!.textContent)).toEqual(['Lot 10']);
   });
 
-  it('follows an edit in progress: a redrawn parcel shows its new area, a renamed one moves to its place', () => {
+  it('follows the saved parcels: a reshaped parcel shows its new area, a renamed one moves to its place', () => {
     const container = render(<ParcelList parcels={demoParcels} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
     const areaOf = (name: string) => items(container).find((item) => item.querySelector('.parcel-list__name')!.textContent === name)!.querySelector('.parcel-list__area')!.textContent;
     const larger: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[2.49, 48.9], [2.4905, 48.9], [2.4905, 48.9005], [2.49, 48.9005], [2.49, 48.9]]]] };
-    // As SitePage draws an edit's neighbours: the same parcel with its attributes, another geometry.
+    // As the layers reload after a save: the same parcel with its attributes, another geometry.
     const redrawn = demoParcels.map((each) => (each.id === 'p-lot2' ? { ...each, geometry: larger } : each));
     act(() => root?.render(<ParcelList parcels={redrawn} organisations={organisations} selectedIds={[]} onActivate={() => {}} />));
     expect(areaOf('Lot 2')).toBe(formatArea(geodesicArea(larger), 'fr'));

@@ -1,9 +1,9 @@
-import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
-import { indexParcels, searchParcels, withGeometriesOf, type ParcelEntry } from '../domain/parcel-search.js';
+import { indexParcels, searchParcels } from '../domain/parcel-search.js';
 
 /** Past this many matches the list asks for a narrower search: 50 buttons render at once on a 5,000-parcel site. */
 export const PARCEL_LIST_LIMIT = 50;
@@ -18,22 +18,11 @@ function areaOf(geometry: MultiPolygon): number {
   return area;
 }
 
-/** The parcels indexed for the search; only their new geometries are taken when nothing else changed. */
-function useParcelIndex(parcels: readonly Parcel[], organisations: readonly Organisation[], language: string): ParcelEntry[] {
-  const last = useRef<{ parcels: readonly Parcel[]; organisations: readonly Organisation[]; language: string; entries: ParcelEntry[] } | null>(null);
-  return useMemo(() => {
-    const previous = last.current;
-    const reused = previous && previous.organisations === organisations && previous.language === language
-      ? withGeometriesOf(previous.entries, previous.parcels, parcels)
-      : null;
-    const entries = reused ?? indexParcels(parcels, organisations, language);
-    last.current = { parcels, organisations, language, entries };
-    return entries;
-  }, [parcels, organisations, language]);
-}
-
 interface ParcelListProps {
-  /** The parcels the map shows (phase and service); undefined while they load. */
+  /**
+   * The saved parcels of what the map shows (phase and service); undefined while they load. Not the
+   * shapes of an edit in progress: the list would render again at every vertex dropped.
+   */
   parcels: readonly Parcel[] | undefined;
   organisations: readonly Organisation[] | undefined;
   /** The selected parcel, or those picked for a merge: marked in the list as on the map. */
@@ -46,13 +35,13 @@ interface ParcelListProps {
  * The parcels of the map as a searchable list, for the keyboard: the search field's ArrowDown
  * enters the list, ArrowUp/ArrowDown/Home/End move in it (one Tab stop), Enter or Space picks.
  */
-export function ParcelList({ parcels, organisations, selectedIds, onActivate }: ParcelListProps) {
+export const ParcelList = memo(function ParcelList({ parcels, organisations, selectedIds, onActivate }: ParcelListProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [query, setQuery] = useState('');
   // Typing stays fluid on a large site: the list follows a keystroke behind if it must.
   const deferredQuery = useDeferredValue(query);
-  const entries = useParcelIndex(parcels ?? NO_PARCELS, organisations ?? NO_ORGANISATIONS, language);
+  const entries = useMemo(() => indexParcels(parcels ?? NO_PARCELS, organisations ?? NO_ORGANISATIONS, language), [parcels, organisations, language]);
   const { shown, total } = useMemo(() => searchParcels(entries, deferredQuery, PARCEL_LIST_LIMIT), [entries, deferredQuery]);
   const [movedTo, setMovedTo] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -151,4 +140,4 @@ export function ParcelList({ parcels, organisations, selectedIds, onActivate }: 
       {total > shown.length && <p className="parcel-list__more">{t('parcelList.more', { count: total - shown.length })}</p>}
     </section>
   );
-}
+});

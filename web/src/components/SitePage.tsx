@@ -110,11 +110,12 @@ export function SitePage({ siteId }: { siteId: string }) {
   const serverAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
   const layersLoading = layersPhase !== phase || data.status.loading;
 
-  const shownParcels = useMemo(
-    () =>
-      parcels && layersPhase !== undefined ? withDrafts(filterParcels(parcels.features, { phase: layersPhase, serviceCode }), draftGeometries) : undefined,
-    [parcels, layersPhase, serviceCode, draftGeometries],
+  // The saved parcels of the phase and service; the map shows them with the shapes of the edit in progress.
+  const savedParcels = useMemo(
+    () => (parcels && layersPhase !== undefined ? filterParcels(parcels.features, { phase: layersPhase, serviceCode }) : undefined),
+    [parcels, layersPhase, serviceCode],
   );
+  const shownParcels = useMemo(() => savedParcels && withDrafts(savedParcels, draftGeometries), [savedParcels, draftGeometries]);
   const layerData = useMemo(
     () => (shownParcels && organisations ? toParcelLayerData(shownParcels, organisations) : undefined),
     [shownParcels, organisations],
@@ -142,11 +143,19 @@ export function SitePage({ siteId }: { siteId: string }) {
     [parcels, buildings, site, phase],
   );
   // The map's outline and the list's marks: the parcels picked for a merge, else the selected one.
-  const selectedIds = highlighted ?? (selectedParcel && selectedParcelId ? [selectedParcelId] : NO_PARCELS);
+  const selectionShown = Boolean(selectedParcel && selectedParcelId);
+  const selectedIds = useMemo(
+    () => highlighted ?? (selectionShown && selectedParcelId ? [selectedParcelId] : NO_PARCELS),
+    [highlighted, selectionShown, selectedParcelId],
+  );
   // A click on the map or an item of the parcel list: the editor takes it while picking parcels to merge.
-  const pickParcel = (parcelId: string | null) => {
+  const pickParcel = useCallback((parcelId: string | null) => {
     if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
-  };
+  }, []);
+  const pickListedParcel = useCallback((parcel: Parcel) => {
+    pickParcel(String(parcel.id));
+    controller?.focusBounds(geometryBbox(parcel.geometry));
+  }, [pickParcel, controller]);
 
   return (
     <div className="page">
@@ -219,15 +228,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             }}
           />
           <Legend entries={legend} />
-          <ParcelList
-            parcels={shownParcels}
-            organisations={organisations}
-            selectedIds={selectedIds}
-            onActivate={(parcel) => {
-              pickParcel(String(parcel.id));
-              controller?.focusBounds(geometryBbox(parcel.geometry));
-            }}
-          />
+          <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
           {serviceCode ? (
             <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <AnalysisPanel
               serviceLabel={serviceName(serviceCode)}

@@ -47,17 +47,6 @@ export function indexParcels(parcels: readonly Parcel[], organisations: readonly
   );
 }
 
-/**
- * The index of `parcels` made from the index of `previous` when they differ only by geometries
- * (an edit in progress redraws its neighbours on every move): no new sort. Null when a parcel
- * came, went or changed its attributes: index them again.
- */
-export function withGeometriesOf(entries: readonly ParcelEntry[], previous: readonly Parcel[], parcels: readonly Parcel[]): ParcelEntry[] | null {
-  if (parcels.length !== previous.length || parcels.some((parcel, index) => parcel.properties !== previous[index]!.properties)) return null;
-  const positions = new Map(previous.map((parcel, index) => [parcel, index]));
-  return entries.map((entry) => ({ ...entry, parcel: parcels[positions.get(entry.parcel)!]! }));
-}
-
 /** The entries whose text holds every word of `query` (any case, any accents), the first `limit` of them. */
 export function searchParcels(entries: readonly ParcelEntry[], query: string, limit: number): ParcelMatches {
   const words = foldForSearch(query).split(/\s+/).filter(Boolean);
