@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ContextCollection, Organisation, ParcelCollection } from '../../../core/index.js';
 
 /** Freezes a value and everything inside it, so a function that mutates its input fails loudly. */
@@ -11,8 +12,8 @@ export function deepFreeze<T>(value: T): T {
 }
 
 function readFixture<T>(name: string): T {
-  const url = new URL(`../../fixtures/web/${name}`, import.meta.url);
-  return deepFreeze(JSON.parse(readFileSync(url, 'utf8')) as T);
+  // From the project's root, where vitest runs: under jsdom, import.meta.url is not a file URL.
+  return deepFreeze(JSON.parse(readFileSync(join(process.cwd(), 'tests/fixtures/web', name), 'utf8')) as T);
 }
 
 export const parcels = readFixture<ParcelCollection>('parcels.json');

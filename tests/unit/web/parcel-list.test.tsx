@@ -7,18 +7,11 @@ import { PARCEL_LIST_LIMIT, ParcelList } from '../../../web/src/components/Parce
 import type { Parcel } from '../../../web/src/domain/filter-parcels.js';
 import { formatArea } from '../../../web/src/domain/format-figures.js';
 import { initI18n } from '../../../web/src/i18n/index.js';
+import { deepFreeze } from './fixtures.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// (tests/unit/web/fixtures.ts reads files through import.meta.url, which jsdom's environment does not resolve.)
-/** The list must not sort or change what the page gives it: a frozen input fails loudly. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+// The list must not sort or change what the page gives it: its inputs are frozen (deepFreeze), a change fails loudly.
 
 const CITY = '10000000-0000-4000-8000-000000000001';
 const LANDLORD = '10000000-0000-4000-8000-000000000002';
