@@ -43,6 +43,15 @@ export class TesseraUser {
     return new TesseraUser(await context.newPage());
   }
 
+  /** A new user on the demo site's page, signed in with this e-mail if one is given; with the site's id. */
+  static async onDemoSite(browser: Browser, email?: string): Promise<{ user: TesseraUser; siteId: string }> {
+    const user = await TesseraUser.in(browser);
+    await user.open('/');
+    const siteId = await user.demoSiteId();
+    if (email) await user.signIn(email);
+    return { user, siteId };
+  }
+
   /** Goes to a path of the app and waits for the map to have drawn its parcels. */
   async open(path = '/'): Promise<void> {
     await this.page.goto(inject('baseUrl') + path);

@@ -44,9 +44,7 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser));
   });
 
   afterAll(async () => {

@@ -27,9 +27,7 @@ describe('a coordinator fills the demo gap and trims the demo overlap from the a
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser));
     analysisPath = `/api/sites/${siteId}/analysis?phase=0&service=nettoiement`;
   });
 

@@ -23,10 +23,7 @@ describe('a coordinator finds, selects and picks parcels for a merge with the ke
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
-    await coordinator.signIn('coordination@tessera.demo');
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
     await coordinator.waitForMap();
     versionsBefore = new Map((await parcelsAtPhase0()).map((parcel) => [parcel.id, parcel.properties.version]));
   });

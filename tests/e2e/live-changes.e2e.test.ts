@@ -30,11 +30,8 @@ describe("a viewer's open map follows a coordinator's saves", () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
     viewer = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
-    await coordinator.signIn('coordination@tessera.demo');
     await viewer.open('/');
     const signedInStream = viewer.nextChangeStream();
     await viewer.signIn('elu@tessera.demo');

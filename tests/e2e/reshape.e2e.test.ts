@@ -39,10 +39,7 @@ describe('a coordinator cuts a hole in a parcel and moves a whole parcel, each u
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
-    await coordinator.signIn('coordination@tessera.demo');
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
   });
 
   afterAll(async () => {

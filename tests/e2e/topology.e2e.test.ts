@@ -41,10 +41,7 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    coordinator = await TesseraUser.in(browser);
-    await coordinator.open('/');
-    siteId = await coordinator.demoSiteId();
-    await coordinator.signIn('coordination@tessera.demo');
+    ({ user: coordinator, siteId } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
     // Every parcel's version: a gesture also reshapes neighbours (shared vertices, crossings of a split).
     remember(await parcelsAtPhase0());
     overlapping = await coordinator.overlappingParcelIds(siteId);

@@ -29,11 +29,8 @@ describe("two coordinators on the demo site: each sees the other's saves, and co
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    city = await TesseraUser.in(browser);
+    ({ user: city, siteId } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
     landlord = await TesseraUser.in(browser);
-    await city.open('/');
-    siteId = await city.demoSiteId();
-    await city.signIn('coordination@tessera.demo');
     await landlord.open('/');
     const signedInStream = landlord.nextChangeStream();
     await landlord.signIn('bailleur@tessera.demo');

@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
 import { PARCEL_LIST_LIMIT, ParcelList } from '../../../web/src/components/ParcelList.js';
 import type { Parcel } from '../../../web/src/domain/filter-parcels.js';
 import { formatArea } from '../../../web/src/domain/format-figures.js';
-import { initI18n } from '../../../web/src/i18n/index.js';
+import { render, rerender } from './render-component.js';
 import { deepFreeze } from './fixtures.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The list must not sort or change what the page gives it: its inputs are frozen (deepFreeze), a change fails loudly.
 
@@ -46,14 +43,6 @@ const demoParcels = deepFreeze([
   parcel('p-unnamed', LANDLORD, null, null, 5),
 ]);
 
-let root: Root | undefined;
-function render(element: React.ReactElement): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root?.render(element));
-  return container;
-}
 const search = (container: HTMLElement) => container.querySelector('input[type="search"]') as HTMLInputElement;
 const items = (container: HTMLElement) => [...container.querySelectorAll<HTMLButtonElement>('.parcel-list__item')];
 const names = (container: HTMLElement) => items(container).map((item) => item.querySelector('.parcel-list__name')!.textContent);
@@ -69,12 +58,6 @@ function press(target: Element, key: string) {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
 }
-
-beforeAll(() => initI18n());
-afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
-});
 
 describe('ParcelList', () => {
   it('lists the parcels by name then organisation, each with its organisation, colour and area', () => {
@@ -165,7 +148,7 @@ describe('ParcelList', () => {
     expect(onActivate).toHaveBeenCalledTimes(1);
     expect(onActivate.mock.calls[0]![0].id).toBe('p-lot10');
 
-    act(() => root?.render(<ParcelList parcels={demoParcels} organisations={organisations} selectedIds={['p-lot2', 'p-lot10']} onActivate={onActivate} />));
+    rerender(<ParcelList parcels={demoParcels} organisations={organisations} selectedIds={['p-lot2', 'p-lot10']} onActivate={onActivate} />);
     const marked = items(container).filter((item) => item.getAttribute('aria-current') === 'true');
     expect(marked.map((item) => item.querySelector('.parcel-list__name')!.textContent)).toEqual(['Lot 2', 'Lot 10']);
     expect(marked.every((item) => item.classList.contains('parcel-list__item--selected'))).toBe(true);
@@ -182,11 +165,11 @@ describe('ParcelList', () => {
     const larger: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[2.49, 48.9], [2.4905, 48.9], [2.4905, 48.9005], [2.49, 48.9005], [2.49, 48.9]]]] };
     // As the layers reload after a save: the same parcel with its attributes, another geometry.
     const redrawn = demoParcels.map((each) => (each.id === 'p-lot2' ? { ...each, geometry: larger } : each));
-    act(() => root?.render(<ParcelList parcels={redrawn} organisations={organisations} selectedIds={[]} onActivate={() => {}} />));
+    rerender(<ParcelList parcels={redrawn} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
     expect(areaOf('Lot 2')).toBe(formatArea(geodesicArea(larger), 'fr'));
     expect(names(container)).toEqual(['Avenue de la République — chaussée', 'Bailleur', 'Cours de la République — chaussée', 'Lot 2', 'Lot 10']);
     const renamed = redrawn.map((each) => (each.id === 'p-lot2' ? { ...each, properties: { ...each.properties, label: 'Allée 2' } } : each));
-    act(() => root?.render(<ParcelList parcels={renamed} organisations={organisations} selectedIds={[]} onActivate={() => {}} />));
+    rerender(<ParcelList parcels={renamed} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
     expect(names(container)).toEqual(['Allée 2', 'Avenue de la République — chaussée', 'Bailleur', 'Cours de la République — chaussée', 'Lot 10']);
     expect(areaOf('Allée 2')).toBe(formatArea(geodesicArea(larger), 'fr'));
   });

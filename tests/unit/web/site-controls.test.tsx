@@ -1,28 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SERVICES } from '../../../core/index.js';
 import { Legend } from '../../../web/src/components/Legend.js';
 import { ServiceFilter } from '../../../web/src/components/ServiceFilter.js';
-import { initI18n } from '../../../web/src/i18n/index.js';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-function render(element: React.ReactElement): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root?.render(element));
-  return container;
-}
-
-beforeAll(() => initI18n());
-afterEach(() => {
-  act(() => root?.unmount());
-  document.body.innerHTML = '';
-});
+import { render } from './render-component.js';
 
 describe('Legend', () => {
   it('is a region named "Légende" listing each organisation with its colour', () => {
