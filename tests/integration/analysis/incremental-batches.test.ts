@@ -60,7 +60,7 @@ function differences(incremental: { summary: SnapshotRow[]; raw: string[] }, ful
       if (Math.abs(row[total] - reference[total]) > 1e-5 * Math.max(1, Math.abs(reference[total]))) found.push(`${where}: ${total} ${row[total]} ≠ ${reference[total]}`);
     }
   });
-  // Overlapping pairs and overflow are computed from the same two geometries either way: every piece, whatever its size, agrees.
+  // Overlapping pairs and overflow of DUST_AREA or more are computed from the same two geometries either way: every such piece agrees.
   const pairsAndOverflow = (raw: string[]) => raw.filter((line) => !line.startsWith('gap '));
   const onlyIncremental = pairsAndOverflow(incremental.raw).filter((line) => !full.raw.includes(line));
   const onlyFull = pairsAndOverflow(full.raw).filter((line) => !incremental.raw.includes(line));
