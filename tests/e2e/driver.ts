@@ -16,6 +16,12 @@ const MAP_TIMEOUT_MS = 120_000;
 /** The demo users' password (README.md). */
 const DEMO_PASSWORD = 'tessera-demo';
 
+/**
+ * Drawn by hand around the demo's cleaning gap (data/demo): a quadrilateral a few metres around it that
+ * spills over the four cleaning parcels around it, so that avoiding overlaps fits it to the gap.
+ */
+export const DEMO_GAP_ROUGH_OUTLINE: ReadonlyArray<readonly [number, number]> = [[2.47998, 48.89862], [2.48079, 48.89845], [2.48085, 48.89858], [2.48004, 48.89875]];
+
 /** A parcel's attributes as a user picks them in the form, by their visible labels. */
 export interface ParcelFormEntry {
   organisation: string;
@@ -226,6 +232,14 @@ export class TesseraUser {
   async startDrawing(): Promise<void> {
     await this.page.getByRole('button', { name: 'Dessiner une parcelle' }).click();
     await this.page.getByRole('button', { name: 'Aimantation' }).waitFor();
+  }
+
+  /** Clicks "Dessiner une parcelle", then each vertex, then the first again to close it; `screenshotBeforeClosing` names a screenshot of the open drawing. */
+  async drawPolygon(ring: ReadonlyArray<readonly [number, number]>, screenshotBeforeClosing?: string): Promise<void> {
+    await this.startDrawing();
+    for (const [lon, lat] of ring) await this.clickMapAt(lon, lat);
+    if (screenshotBeforeClosing) await this.screenshot(screenshotBeforeClosing);
+    await this.clickMapAt(ring[0]![0], ring[0]![1]);
   }
 
   /** Where a longitude/latitude is on the screen, in page pixels, read from the map's own projection. */

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
 import { areaOf } from '../support/parcel-geometry.js';
-import { launchBrowser, TesseraUser } from './driver.js';
+import { DEMO_GAP_ROUGH_OUTLINE, launchBrowser, TesseraUser } from './driver.js';
 
 type Position = [number, number];
 interface AreaGeometry { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }
@@ -11,8 +11,6 @@ interface Analysis { gaps: { features: Gap[] } }
 interface StoredParcel { id: string; geometry: { coordinates: Position[][][] }; properties: { label: string | null; version: number } }
 
 const LABEL = 'Placette Carnot (test de bout en bout)';
-/** Drawn by hand around the demo's gap (data/demo): it covers the gap and spills over its four neighbours. */
-const ROUGH_OUTLINE: Position[] = [[2.47998, 48.89862], [2.48079, 48.89845], [2.48085, 48.89858], [2.48004, 48.89875]];
 
 function ringsOf(geometry: AreaGeometry): Position[][] {
   return (geometry.type === 'Polygon' ? geometry.coordinates as Position[][] : (geometry.coordinates as Position[][][]).flat());
@@ -62,13 +60,8 @@ describe('a coordinator fills the demo gap by drawing a parcel; a viewer cannot'
     const firstGapItem = await coordinator.waitForFinding('Liste des manques', (item) => item.startsWith('Personne'));
     await coordinator.focusFinding(firstGapItem);
 
-    await coordinator.startDrawing();
-    // A quadrilateral a few metres around the gap: it spills over the four cleaning parcels around it.
-    const ring = ROUGH_OUTLINE;
-    const clicks = ring.map((position) => ({ position }));
-    for (const click of clicks) await coordinator.clickMapAt(click.position[0], click.position[1]);
-    await coordinator.screenshot('editor-drawing');
-    await coordinator.clickMapAt(clicks[0]!.position[0], clicks[0]!.position[1]);
+    const ring = DEMO_GAP_ROUGH_OUTLINE as Position[];
+    await coordinator.drawPolygon(ring, 'editor-drawing');
     expect(await coordinator.editorStatus()).toMatch(/Découpée pour ne pas chevaucher les parcelles voisines/);
 
     await coordinator.fillParcelForm({ organisation: 'Ville › Propreté urbaine', services: ['Nettoiement'], label: LABEL });

@@ -62,6 +62,8 @@ describe('a coordinator finds, selects and picks parcels for a merge with the ke
     await coordinator.tabTo('button', 'Fusionner…', 'backwards');
     await coordinator.press('Enter');
     expect(await coordinator.editorStatus()).toMatch(/\(1 choisie\)/);
+    // The button is gone: the focus is on what the merge asks for, not lost on the page.
+    expect(await coordinator.focusedText()).toMatch(/^Choisissez sur la carte ou dans la liste .*\(1 choisie\)\.$/);
     await coordinator.tabTo('searchbox', 'Rechercher une parcelle');
     await coordinator.press('ArrowDown');
     await coordinator.press('ArrowDown');

@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
-import { launchBrowser, TesseraUser } from './driver.js';
+import { DEMO_GAP_ROUGH_OUTLINE, launchBrowser, TesseraUser } from './driver.js';
 
-type Position = [number, number];
 interface StoredParcel {
   id: string;
   geometry: MultiPolygon;
@@ -14,8 +13,6 @@ interface StoredParcel {
 const DELIVERY_MS = 2000;
 const EDIT_ZOOM = 19;
 const LABEL = 'Placette Carnot (deux coordinations)';
-/** Drawn by hand around the demo's gap (data/demo), as in editor.e2e: avoiding overlaps fits it to the gap. */
-const ROUGH_OUTLINE: Position[] = [[2.47998, 48.89862], [2.48079, 48.89845], [2.48085, 48.89858], [2.48004, 48.89875]];
 const BATCH_PATH = /\/api\/sites\/[^/]+\/parcels\/changes$/;
 
 describe("two coordinators on the demo site: each sees the other's saves, and concurrent edits lose nothing", () => {
@@ -49,9 +46,7 @@ describe("two coordinators on the demo site: each sees the other's saves, and co
     const gapItem = await city.waitForFinding('Liste des manques', (item) => item.startsWith('Personne'));
     expect(await landlord.findings('Liste des manques')).toContain(gapItem);
     await city.focusFinding(gapItem);
-    await city.startDrawing();
-    for (const [lon, lat] of ROUGH_OUTLINE) await city.clickMapAt(lon, lat);
-    await city.clickMapAt(...ROUGH_OUTLINE[0]!);
+    await city.drawPolygon(DEMO_GAP_ROUGH_OUTLINE);
     await city.fillParcelForm({ organisation: 'Ville › Propreté urbaine', services: ['Nettoiement'], label: LABEL });
 
     const before = await landlord.renderedParcelCount();

@@ -8,7 +8,7 @@ import type { Parcel } from '../domain/filter-parcels.js';
 import { checkParcelForm, emptyParcelForm, fieldOfPath, gapFillForm, parcelFormOf, type ParcelFormErrors, type ParcelFormValues } from '../domain/parcel-form.js';
 import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
 import {
-  addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, withInsertedVertices, type Draft, type EditedParcel,
+  addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, vertexCount, withInsertedVertices, type Draft, type EditedParcel,
 } from '../editing/editor-geometry.js';
 import { planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
 import { mergeVersions } from '../editing/version-conflict.js';
@@ -81,8 +81,6 @@ interface EditorProps {
 const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates] as MultiPolygon['coordinates'] });
 const asEdited = (geometry: MultiPolygon): EditedGeometry => geometry as EditedGeometry;
 
-/** The vertices of a shape, each ring's closing position left out. */
-const vertexCount = (geometry: MultiPolygon) => geometry.coordinates.flat().reduce((count, ring) => count + ring.length - 1, 0);
 
 /** Whether a key press belongs to a text field rather than to the map. */
 function isTyping(target: EventTarget | null): boolean {

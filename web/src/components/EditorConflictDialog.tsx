@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type Organisation, type Phase, type Service } from '../../../core/index.js';
 import { formatArea } from '../domain/format-figures.js';
+import { vertexCount } from '../editing/editor-geometry.js';
 import { serviceLabels } from '../domain/service-label.js';
 import { compareVersions, sameField, type ConflictField, type ParcelVersion } from '../editing/version-conflict.js';
 
@@ -78,8 +79,7 @@ export function EditorConflictDialog({ conflict, organisations = [], services = 
       case 'phases':
         return `${phaseName(values.fromPhase)} → ${phaseName(values.toPhase)}`;
       case 'geometry': {
-        const vertices = version.geometry.coordinates.flat().reduce((count, ring) => count + ring.length - 1, 0);
-        return t('editor.conflict.shapeFigures', { area: formatArea(geodesicArea(version.geometry), i18n.language), count: vertices });
+        return t('editor.conflict.shapeFigures', { area: formatArea(geodesicArea(version.geometry), i18n.language), count: vertexCount(version.geometry) });
       }
       default:
         return values[field].trim() || none;

@@ -146,4 +146,7 @@ export function mergeForEditor(parcels: readonly Parcel[], minArea: number): { k
 }
 
 /** The parcels a phase shows, for the editor's neighbours: alive at it, every service. */
+/** The vertices of a shape, each ring's closing position left out. */
+export const vertexCount = (geometry: MultiPolygon): number => geometry.coordinates.flat().reduce((count, ring) => count + ring.length - 1, 0);
+
 export const parcelsAlive = (parcels: readonly Parcel[], phase: number): Parcel[] => parcels.filter((parcel) => isAliveAt(parcel.properties, phase));
