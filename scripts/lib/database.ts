@@ -10,7 +10,7 @@ export async function openDatabase(): Promise<Cluster> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     console.log('Using the database of DATABASE_URL (no private cluster).');
-    return { url: configured, stop: async () => undefined };
+    return { url: configured, stop: async () => undefined, whenStopping: () => undefined };
   }
   const binDir = await ensurePostgres();
   return startPrivateCluster(binDir, projectRoot);
