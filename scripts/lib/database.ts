@@ -5,7 +5,10 @@ import { ensurePostgres } from './system-packages.js';
 
 export const projectRoot = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
-/** The database to use: `DATABASE_URL` when set (no cluster started), else the private cluster. */
+/**
+ * The database to use: `DATABASE_URL` when set (no cluster started), else the private cluster, in
+ * TESSERA_CLUSTER_DIR when set, else in the project's `.data/`.
+ */
 export async function openDatabase(): Promise<Cluster> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
@@ -13,7 +16,7 @@ export async function openDatabase(): Promise<Cluster> {
     return { url: configured, stop: async () => undefined, whenStopping: () => undefined };
   }
   const binDir = await ensurePostgres();
-  return startPrivateCluster(binDir, projectRoot);
+  return startPrivateCluster(binDir, projectRoot, process.env.TESSERA_CLUSTER_DIR || undefined);
 }
 
 /** The same server, another database name (tests use their own databases). */

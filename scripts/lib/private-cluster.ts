@@ -50,9 +50,8 @@ function makeServerDirectory(directory: string): void {
 }
 
 /**
- * Where the cluster lives: `directory` (`.data/` in the project unless TESSERA_CLUSTER_DIR names
- * another), or, when we are root and the postgres user cannot reach it,
- * `/var/lib/postgresql/tessera/<hash of the project path or of TESSERA_CLUSTER_DIR>/`.
+ * Where the cluster lives: `directory`, or, when we are root and the postgres user cannot reach
+ * it, `/var/lib/postgresql/tessera/<hash of hashedPath>/`.
  */
 function clusterPaths(directory: string, hashedPath: string): ClusterPaths {
   const hash = createHash('sha256').update(hashedPath).digest('hex').slice(0, 10);
@@ -119,12 +118,12 @@ async function ensureDatabase(socketDir: string): Promise<void> {
 
 /**
  * Starts (or reuses) the private cluster of this project: initdb on first use, a server listening
- * on a Unix socket only (no TCP port), and the application database.
+ * on a Unix socket only (no TCP port), and the application database. It lives in `clusterDir`
+ * when given, else in the project's `.data/`.
  */
-export async function startPrivateCluster(binDir: string, projectRoot: string): Promise<Cluster> {
-  const configured = process.env.TESSERA_CLUSTER_DIR;
+export async function startPrivateCluster(binDir: string, projectRoot: string, clusterDir?: string): Promise<Cluster> {
   // The default keeps hashing the project path, so that an existing fallback cluster is found again.
-  const { dataDir, socketDir, logFile } = configured ? clusterPaths(resolve(configured), resolve(configured)) : clusterPaths(join(projectRoot, '.data'), projectRoot);
+  const { dataDir, socketDir, logFile } = clusterDir ? clusterPaths(resolve(clusterDir), resolve(clusterDir)) : clusterPaths(join(projectRoot, '.data'), projectRoot);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     console.log(`Creating the private PostgreSQL cluster in ${dataDir}…`);
     const initArgs = ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'];
