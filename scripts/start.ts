@@ -14,8 +14,8 @@ const startedAt = performance.now();
 let stopping = false;
 let serving: Serving | undefined;
 
-/** Closes the server, the change feed, the pool and the private cluster, then exits. */
-async function stop(reason: string): Promise<void> {
+/** Closes the server, the change feed, the pool and the private cluster, then exits with `exitCode`. */
+async function stop(reason: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`\n${reason}: stopping Tessera…`);
@@ -28,7 +28,7 @@ async function stop(reason: string): Promise<void> {
     process.exit(1);
   }
   console.log('Tessera stopped.');
-  process.exit(0);
+  process.exit(exitCode);
 }
 
 const opening = openDatabase();
@@ -48,7 +48,9 @@ try {
   console.log(demo ? `Demo site loaded: ${JSON.stringify(demo)}` : 'The database already holds a site: demo not reloaded.');
   await buildWebIfStale();
   if (!stopping) {
-    serving.server = makeApp({ pool, changes }).listen(config.PORT, () => {
+    // Express calls back on an error too (a port in use): the private cluster must not be left running then.
+    serving.server = makeApp({ pool, changes }).listen(config.PORT, (error) => {
+      if (error) return void stop(`Tessera could not listen on port ${config.PORT} (${error.message})`, 1);
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       console.log(`\nTessera is ready in ${seconds} s: http://localhost:${config.PORT}`);
       console.log(`Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((account) => `${account.email} (${account.role})`).join(', ')}`);

@@ -14,7 +14,12 @@ const pool = createPool({
   max: config.DATABASE_POOL_SIZE,
 });
 const changes = new ChangeFeed(pool);
-const server = makeApp({ pool, changes }).listen(config.PORT, () => {
+// Express calls back on an error too (a port in use).
+const server = makeApp({ pool, changes }).listen(config.PORT, (error) => {
+  if (error) {
+    console.error(`Tessera could not listen on port ${config.PORT}: ${error.message}`);
+    process.exit(1);
+  }
   const address = server.address();
   console.log(`Tessera listening on port ${typeof address === 'object' && address ? address.port : config.PORT}`);
 });
