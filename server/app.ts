@@ -48,8 +48,9 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-    // Client-side routes (/sites/…) all load the app's page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
+    // Client-side routes (/sites/…) all load the app's page; a missing file (/favicon.ico, an old
+    // asset: a name ending in an extension such as .js, not a number such as 2.48) gets a 404, never the page.
+    app.get(/^\/(?!api\/)(?!.*\.[a-z][a-z0-9]{0,7}$).*/i, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
   }
   app.use(errorHandler);
   return app;
