@@ -96,6 +96,15 @@ async function storeChanges(client: pg.PoolClient, siteId: string, userId: strin
   return ids;
 }
 
+/** The parcels just stored (null for a deletion), in one query, matched by position (the ids as the client spelled them). */
+async function readBack(client: pg.PoolClient, stored: Array<string | null>): Promise<Array<ParcelFeature | null>> {
+  const ids = stored.filter((id) => id !== null);
+  const rows = ids.length === 0 ? [] : await readFeatures(client, parcelsLayer, ids);
+  if (rows.length !== ids.length) throw new Error(`read back ${rows.length} of the ${ids.length} parcels just written`);
+  let position = 0;
+  return stored.map((id) => (id === null ? null : (rows[position++]!.feature as ParcelFeature)));
+}
+
 /**
  * Writes parcel changes inside the caller's transaction, each with the checks and role limits of its
  * kind: creations, updates, deletions and restores, in one statement per kind of write. `site` is the
@@ -109,11 +118,5 @@ export async function writeParcelChanges(
   const lockedIds = changes.flatMap((change) => (change.action === 'create' ? [] : [change.id]));
   if (lockedIds.length > 0) await client.query(namedQuery('parcels/lock-ids'), [lockedIds]);
   const { siteId, planned, checked } = await checkChanges(client, site, user, changes, errorAt);
-  const stored = await storeChanges(client, siteId, user.id, planned, checked);
-  const storedIds = stored.filter((id) => id !== null);
-  // In the order asked (ids as the client spelled them, or as inserted): position by position.
-  const rows = storedIds.length === 0 ? [] : await readFeatures(client, parcelsLayer, storedIds);
-  if (rows.length !== storedIds.length) throw new Error(`read back ${rows.length} of the ${storedIds.length} parcels just written`);
-  let position = 0;
-  return stored.map((id) => (id === null ? null : (rows[position++]!.feature as ParcelFeature)));
+  return readBack(client, await storeChanges(client, siteId, user.id, planned, checked));
 }
