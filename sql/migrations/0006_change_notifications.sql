@@ -6,7 +6,8 @@
 -- payload far below PostgreSQL's 8000-byte limit (50 uuids ≈ 2 kB).
 
 -- The functions are defined in sql/functions/ (10_changes_send.sql, 60_changes_rows.sql), applied
--- after the migrations (server/db/migrate.ts); the trigger functions are only declared here.
+-- after the migrations (server/db/migrate.ts); the trigger functions are only declared here (0009
+-- replaces the insert and update ones with changes_rows_written).
 create function changes_rows_inserted() returns trigger language plpgsql as $$ begin raise 'defined in sql/functions'; end $$;
 create function changes_rows_updated() returns trigger language plpgsql as $$ begin raise 'defined in sql/functions'; end $$;
 create function changes_rows_deleted() returns trigger language plpgsql as $$ begin raise 'defined in sql/functions'; end $$;
