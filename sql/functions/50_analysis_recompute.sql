@@ -1,9 +1,10 @@
 -- The full recomputation looks only where the parcels do not tile: see analysis_unbalanced_edges
 -- (10,000 parcels under 0.6 s, 100,000 under 6 s, on 2 cores). Parcels that share few vertices leave
 -- most edges unbalanced: then the union and all-pairs search is cheaper, and used.
--- A large site is computed in parallel: the bands of analysis_band_findings, or the overlap search,
--- run on every core in a CREATE TABLE AS. min_parallel_table_scan_size keeps sites under ~5,000
--- parcels (a parcels table under 1 MB of theirs) serial; parallel_setup_cost lets workers start.
+-- A large site is computed in parallel: the bands of analysis_band_findings, or the all-pairs search,
+-- run on every core in a CREATE TABLE AS (INSERT … SELECT may not run in parallel).
+-- min_parallel_table_scan_size keeps sites under ~5,000 parcels (a parcels table under 1 MB of
+-- theirs) serial; parallel_setup_cost = 100, a tenth of the default, lets the planner start workers.
 -- The planner's cost of these geometry functions is far above JIT's thresholds, and compiling the
 -- queries (with inlining and optimisation at 100,000 parcels) costs more than it saves: jit = off.
 /** Full recomputation of one phase of a site for some services (all services when null). */
