@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type MultiPolygon, type Organisation, type ParcelFeature, type Phase, type Service } from '../../../core/index.js';
-import { api, ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import type { DrawnPolygon, EditedGeometry, RingChange } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
@@ -10,9 +10,11 @@ import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
 import {
   addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, vertexCount, withInsertedVertices, type Draft, type EditedParcel,
 } from '../editing/editor-geometry.js';
-import { planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
+import { planDelete, planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
+import { sendChanges, versionConflictOf } from '../editing/send-changes.js';
 import { mergeVersions } from '../editing/version-conflict.js';
 import type { MapController } from '../map/map-controller.js';
+import { useSession } from '../session/use-session.js';
 import { CONFLICT_FIELD_LABELS, EditorConflictDialog, type ConflictVersions } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
 
@@ -104,7 +106,9 @@ export function Editor(props: EditorProps) {
   const [errors, setErrors] = useState<ParcelFormErrors>({});
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string } | null>(null);
+  /** Someone saved a parcel of the gesture meanwhile: theirs, and the gesture sent again over their version. */
+  const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string; retry: (overrides: ReadonlyMap<string, number>) => void; deleting: boolean } | null>(null);
+  const myUserId = useSession()?.id ?? null;
   // terra-draw calls back long after a render: it reads the latest state and settings through refs.
   const latest = useRef({ state, values, topological, avoidOverlaps, props });
   latest.current = { state, values, topological, avoidOverlaps, props };
@@ -278,22 +282,23 @@ export function Editor(props: EditorProps) {
 
   /**
    * Sends a gesture's batch and records it as one undo step; `selected` picks the parcel to select
-   * from the results. A version conflict opens the dialog; `retry` re-plans with their version.
+   * from the results. A version conflict opens the dialog; `retry` plans the gesture again over their version.
    */
-  const send = async (planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string, selected = 0) => {
+  const send = async (
+    planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string,
+    retry: (overrides: ReadonlyMap<string, number>) => void, selected = 0,
+  ) => {
     setBusy(true);
+    const requests = planned.map((change) => change.request);
     try {
-      const { results } = await api.applyParcelChanges(props.siteId, planned.map((change) => change.request));
+      const { results } = await sendChanges(props.siteId, requests);
       props.onRecord(stepOfBatch(label(results), planned, results));
       stop();
       props.onSaved(results[selected]?.id ?? null);
     } catch (error) {
-      const refused = error instanceof ApiError ? (error.body as { current?: ParcelFeature }) : undefined;
-      if (error instanceof ApiError && error.code === 'version_conflict' && refused?.current) {
-        const current = refused.current;
-        const history = await api.getParcelHistory(current.id).catch(() => []);
-        setConflict({ current, updatedBy: history.at(-1)?.changedByName ?? current.properties.updatedBy ?? '?' });
-      } else showServerError(error);
+      const refused = await versionConflictOf(error, requests, myUserId);
+      if (refused) setConflict({ current: refused.current, updatedBy: refused.updatedBy, retry, deleting: planned.every((change) => change.request.action === 'delete') });
+      else showServerError(error);
     } finally {
       setBusy(false);
     }
@@ -309,13 +314,13 @@ export function Editor(props: EditorProps) {
       const name = results[0] ? parcelName(results[0]) : '';
       if (state.neighbours.length > 0) return t('history.sharedVertex', { name, count: state.neighbours.length });
       return t(state.parcel ? 'history.updated' : 'history.created', { name });
-    });
+    }, (theirs) => void save(theirs));
   };
 
   const confirmSplit = (overrides: ReadonlyMap<string, number> = new Map()) => {
     if (state.kind !== 'splitting' || !state.pieces) return;
     const { parcel, pieces, neighbours } = state;
-    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }));
+    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }), (theirs) => void confirmSplit(theirs));
   };
 
   const confirmMerge = (overrides: ReadonlyMap<string, number> = new Map()) => {
@@ -323,14 +328,7 @@ export function Editor(props: EditorProps) {
     const merged = mergeForEditor(state.parcels, props.minArea);
     if (merged.kind === 'invalid') return setState({ ...state, error: merged.message });
     const { parcels } = state;
-    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }));
-  };
-
-  const retryOver = (theirs: ParcelFeature) => {
-    const overrides = new Map([[theirs.id, theirs.properties.version]]);
-    if (state.kind === 'form') void save(overrides);
-    else if (state.kind === 'splitting') void confirmSplit(overrides);
-    else if (state.kind === 'merging') void confirmMerge(overrides);
+    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }), (theirs) => void confirmMerge(theirs));
   };
 
   /** The parcel of the form as I started from it, as I am saving it and as they saved it; null when the conflict is on another parcel. */
@@ -356,20 +354,11 @@ export function Editor(props: EditorProps) {
     openForm({ ...state, parcel: theirs, geometry: merged.geometry, notice });
   };
 
-  const remove = async () => {
+  /** Deletes the parcel of the form, like any other gesture: one request, one undo step, the dialog if someone saved it meanwhile. */
+  const remove = (overrides: ReadonlyMap<string, number> = new Map()) => {
     if (state.kind !== 'form' || !state.parcel) return;
-    setBusy(true);
-    try {
-      await api.deleteParcel(String(state.parcel.id), state.parcel.properties.version);
-      const before: ParcelSnapshot = { ...state.parcel, id: String(state.parcel.id) };
-      props.onRecord({ label: t('history.deleted', { name: parcelName(before) }), changes: [{ parcelId: before.id, before, after: null }] });
-      stop();
-      props.onSaved(null);
-    } catch (error) {
-      showServerError(error);
-    } finally {
-      setBusy(false);
-    }
+    const parcel = state.parcel;
+    return send(planDelete(parcel, overrides), () => t('history.deleted', { name: parcelName(parcel) }), (theirs) => void remove(theirs));
   };
 
   const toggle = (label: string, hint: string, pressed: boolean, onToggle: () => void) => (
@@ -471,12 +460,12 @@ export function Editor(props: EditorProps) {
           updatedBy: conflict.updatedBy,
           version: conflict.current.properties.version,
           label: conflict.current.properties.label,
-          versions: conflictVersions(conflict.current),
+          versions: conflict.deleting ? null : conflictVersions(conflict.current),
         }}
         organisations={props.organisations}
         services={props.services}
         phases={props.phases}
-        onEdit={() => {
+        onEdit={conflict?.deleting ? undefined : () => {
           const theirs = conflict!.current;
           setConflict(null);
           editOver(theirs);
@@ -488,9 +477,9 @@ export function Editor(props: EditorProps) {
           props.onSaved(id);
         }}
         onKeepMine={() => {
-          const theirs = conflict!.current;
+          const { current: theirs, retry } = conflict!;
           setConflict(null);
-          retryOver(theirs);
+          retry(new Map([[theirs.id, theirs.properties.version]]));
         }}
       />
     </section>
