@@ -11,7 +11,7 @@ const ATTEMPTS = 3;
  * instead of applying it twice. An answer with an error (an ApiError) is never sent again.
  */
 export async function sendChanges(
-  siteId: string, changes: ParcelChangeRequest[], client: Pick<ApiClient, 'applyParcelChanges'> = appApi, newKey: () => string = () => crypto.randomUUID(),
+  siteId: string, changes: ParcelChangeRequest[], client: Pick<ApiClient, 'applyParcelChanges'> = appApi, newKey: () => string = () => globalThis.crypto.randomUUID(),
 ): Promise<ParcelChangeResults> {
   const key = newKey();
   for (let attempt = 1; ; attempt += 1) {

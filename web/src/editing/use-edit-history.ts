@@ -1,12 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ParcelFeature } from '../../../core/index.js';
-import type { ParcelChangeRequest } from '../api/client.js';
 import { useSession } from '../session/use-session.js';
-import {
-  completeStep, dropStep, emptyHistory, nextStep, planStep, recordStep,
-  type Direction, type EditHistory, type EditStep, type ParcelOperation, type RecordedStep,
-} from './edit-history.js';
-import { sendChanges, versionConflictOf } from './send-changes.js';
+import { applyStep } from './apply-step.js';
+import { dropStep, emptyHistory, nextStep, recordStep, type Direction, type EditHistory, type EditStep, type RecordedStep } from './edit-history.js';
 
 /** An undo or redo stopped by someone else's save: their version, and which request it stopped. */
 export interface HistoryConflict {
@@ -33,18 +29,6 @@ export interface EditHistoryState {
   keepMine: () => void;
 }
 
-/** The batch request of one operation. */
-export function requestOf(operation: ParcelOperation): ParcelChangeRequest {
-  switch (operation.kind) {
-    case 'delete':
-      return { action: 'delete', id: operation.parcelId, version: operation.expectedVersion };
-    case 'restore':
-      return { action: 'restore', id: operation.parcelId, version: operation.version, expectedVersion: operation.expectedVersion };
-    case 'update':
-      return { action: 'update', id: operation.parcelId, version: operation.expectedVersion, geometry: operation.geometry, properties: operation.properties };
-  }
-}
-
 /**
  * The page's undo and redo across saves: each step goes back or forth in one request (all of its
  * parcels or none), at the versions the history knows; `onApplied` reloads what the page shows.
@@ -56,7 +40,7 @@ export function useEditHistory(siteId: string, onApplied: () => void): EditHisto
   const [failure, setFailure] = useState<string | null>(null);
   const myUserId = useSession()?.id ?? null;
   const running = useRef(false);
-  // The latest history, for a request that ends after other renders.
+  // The latest history, for a request that starts after other renders.
   const latest = useRef(history);
   latest.current = history;
 
@@ -66,25 +50,19 @@ export function useEditHistory(siteId: string, onApplied: () => void): EditHisto
     running.current = true;
     setBusy(true);
     setFailure(null);
-    const operations = planStep(latest.current, step, direction)
-      .map((operation) => (operation.parcelId === theirs?.parcelId ? { ...operation, expectedVersion: theirs.version } : operation));
-    const requests = operations.map(requestOf);
-    try {
-      const { results } = await sendChanges(siteId, requests);
-      setHistory((previous) => completeStep(previous, direction, step, operations, results));
+    const outcome = await applyStep(latest.current, direction, step, { siteId, myUserId }, theirs);
+    if (outcome.kind === 'applied') {
+      latest.current = outcome.history;
+      setHistory(outcome.history);
       onApplied();
-    } catch (error) {
-      const refused = await versionConflictOf(error, requests, myUserId);
-      if (refused) setConflict({ direction, step, ...refused });
-      else {
-        // All or nothing: the server holds what it held before; the step cannot be applied any more.
-        setHistory((previous) => dropStep(previous, direction));
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      running.current = false;
-      setBusy(false);
+    } else if (outcome.kind === 'conflict') setConflict({ direction, step, ...outcome.conflict });
+    else {
+      // All or nothing: the server holds what it held before; the step cannot be applied any more.
+      setHistory((previous) => dropStep(previous, direction));
+      setFailure(outcome.message);
     }
+    running.current = false;
+    setBusy(false);
   };
 
   const start = (direction: Direction) => {
