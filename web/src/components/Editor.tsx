@@ -26,6 +26,8 @@ interface FormState {
   neighbours: readonly NeighbourChange[];
   /** What the editor did on its own at the last drop (clipped to avoid an overlap…), or null. */
   notice: string | null;
+  /** The neighbours the last clip put vertices on: named, since they may be other managers'. */
+  clippedNeighbours: readonly Parcel[];
 }
 
 type EditorState =
@@ -83,6 +85,10 @@ interface EditorProps {
 const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates] as MultiPolygon['coordinates'] });
 const asEdited = (geometry: MultiPolygon): EditedGeometry => geometry as EditedGeometry;
 
+/** The neighbours of `after` that `before` did not have, or had with another shape. */
+const reshapedNeighbours = (before: readonly NeighbourChange[], after: readonly NeighbourChange[]): Parcel[] =>
+  after.filter((neighbour) => !before.some((old) => old.parcel.id === neighbour.parcel.id && old.geometry === neighbour.geometry)).map((neighbour) => neighbour.parcel);
+
 
 /** Whether a key press belongs to a text field rather than to the map. */
 function isTyping(target: EventTarget | null): boolean {
@@ -139,11 +145,14 @@ export function Editor(props: EditorProps) {
   /** The form once the user dropped a vertex (or a ring): shared vertices follow, overlaps are clipped off. */
   const settle = (form: FormState, geometry: MultiPolygon, change: RingChange | null): FormState => {
     const { topological: followShared, avoidOverlaps: avoid, values: current, props: now } = latest.current;
-    let next: FormState = { ...form, geometry, notice: null };
+    let next: FormState = { ...form, geometry, notice: null, clippedNeighbours: [] };
     if (followShared && form.parcel && change) next = moveSharedVertexOf(next, change, now.parcels);
     if (avoid) {
       const clipped = avoidOverlap(next, current.services, now.parcels, now.minArea);
-      if (clipped.kind === 'clipped') next = { ...withInsertedVertices({ ...next, geometry: clipped.geometry }, clipped.insertions, now.parcels), notice: t('editor.clipped') };
+      if (clipped.kind === 'clipped') {
+        const reshaped = withInsertedVertices({ ...next, geometry: clipped.geometry }, clipped.insertions, now.parcels);
+        next = { ...reshaped, notice: t('editor.clipped'), clippedNeighbours: reshapedNeighbours(next.neighbours, reshaped.neighbours) };
+      }
       if (clipped.kind === 'covered') next = { ...next, notice: t('editor.coveredByOthers') };
     }
     return next;
@@ -180,7 +189,7 @@ export function Editor(props: EditorProps) {
     setState({ kind: 'drawing' });
     props.onStart();
     controller.startDrawing(snapOptions(null), (polygon) => {
-      openForm(settle({ kind: 'form', geometry: asMultiPolygon(polygon), parcel: null, neighbours: [], notice: null }, asMultiPolygon(polygon), null));
+      openForm(settle({ kind: 'form', geometry: asMultiPolygon(polygon), parcel: null, neighbours: [], notice: null, clippedNeighbours: [] }, asMultiPolygon(polygon), null));
     });
   };
 
@@ -188,7 +197,7 @@ export function Editor(props: EditorProps) {
     if (!controller || !selectedParcel) return;
     setValues(parcelFormOf(selectedParcel.properties));
     props.onStart();
-    openForm({ kind: 'form', geometry: selectedParcel.geometry, parcel: selectedParcel, neighbours: [], notice: null });
+    openForm({ kind: 'form', geometry: selectedParcel.geometry, parcel: selectedParcel, neighbours: [], notice: null, clippedNeighbours: [] });
   };
 
   const startRing = (ring: 'hole' | 'part') => {
@@ -249,7 +258,7 @@ export function Editor(props: EditorProps) {
     fillGap: (geometry) => {
       controller?.stopDrawing();
       setValues(gapFillForm(props.phase, props.serviceCode, props.organisations));
-      openForm({ kind: 'form', geometry, parcel: null, neighbours: [], notice: null });
+      openForm({ kind: 'form', geometry, parcel: null, neighbours: [], notice: null, clippedNeighbours: [] });
     },
     parcelClicked: (parcelId) => {
       if (latest.current.state.kind !== 'merging') return false;
@@ -276,6 +285,12 @@ export function Editor(props: EditorProps) {
       setErrors({ [field]: { code: error.code, detail: error.message } });
     } else setErrors({ geometry: { code: 'network', detail: String(error) } });
   };
+
+  /** A neighbour as the status names it: its manager first, since it may be another one's. */
+  const neighbourNames = (parcels: readonly Parcel[]) => parcels.map((parcel) => {
+    const manager = props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('legend.unknown');
+    return `${manager} — ${parcel.properties.label ?? t('parcel.none')}`;
+  }).join(', ');
 
   const parcelName = (parcel: ParcelSnapshot | Parcel) =>
     parcel.properties.label ?? props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('parcel.none');
@@ -368,6 +383,10 @@ export function Editor(props: EditorProps) {
     setSnapping(!snapping);
     controller?.setSnappingEnabled(!snapping);
   });
+  // The neighbours the shared vertices moved (those the clip reshaped are named on their own line).
+  const movedNeighbours = state.kind === 'form'
+    ? state.neighbours.map((neighbour) => neighbour.parcel).filter((parcel) => !state.clippedNeighbours.includes(parcel))
+    : [];
   const cancel = <button type="button" className="button button--quiet" onClick={stop}>{t('editor.cancel')}</button>;
 
   return (
@@ -401,6 +420,11 @@ export function Editor(props: EditorProps) {
           <p className="editor__hint" role="status" tabIndex={-1} ref={gestureStatus}>
             {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint')}
           </p>
+          {state.neighbours.length > 0 && (
+            <p className="editor__hint" role="status" data-testid="neighbours-reshaped">
+              {t('editor.splitNeighbours', { count: state.neighbours.length, names: neighbourNames(state.neighbours.map((neighbour) => neighbour.parcel)) })}
+            </p>
+          )}
           {state.error && <p className="field__error" role="alert">{state.error}</p>}
           <div className="editor__actions">
             {state.pieces && <button type="button" className="button" disabled={busy} onClick={() => void confirmSplit()}>{t('editor.confirmSplit', { count: state.pieces.length })}</button>}
@@ -430,7 +454,14 @@ export function Editor(props: EditorProps) {
             {t('editor.shape', { area: geodesicArea(state.geometry).toLocaleString(i18n.language, { maximumFractionDigits: 1 }), count: vertexCount(state.geometry) })}
           </p>
           {state.notice && <p className="editor__hint" role="status">{state.notice}</p>}
-          {state.neighbours.length > 0 && <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: state.neighbours.length })}</p>}
+          {state.clippedNeighbours.length > 0 && (
+            <p className="editor__hint" role="status" data-testid="neighbours-reshaped">
+              {t('editor.clipNeighbours', { count: state.clippedNeighbours.length, names: neighbourNames(state.clippedNeighbours) })}
+            </p>
+          )}
+          {movedNeighbours.length > 0 && (
+            <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: movedNeighbours.length, names: neighbourNames(movedNeighbours) })}</p>
+          )}
           <div className="editor__actions" role="group" aria-label={t('editor.tools')}>
             {snappingToggle}
             {state.parcel && toggle(t('editor.topological'), t('editor.topologicalHint'), topological, () => setTopological(!topological))}
