@@ -190,6 +190,15 @@ describe('the history against a server that holds versions', () => {
     expect(parcel().properties.notes).toBe('theirs');
   });
 
+  it('names my own account when I changed the parcel elsewhere (another tab): nobody else did', async () => {
+    const server = await serverWithParcels(1);
+    const page = new EditorPage(server);
+    const parcel = () => server.parcels()[0]!;
+    await page.save('mine', planSave(parcel(), { geometry: parcel().geometry, properties: { ...writableProperties(parcel()), label: 'Mine' } }, []));
+    await server.clientOf(ME).applyParcelChanges(SITE, [{ action: 'update', id: parcel().id, version: parcel().properties.version, properties: { label: 'Other tab' } }], 'tab');
+    expect(await page.apply('undo')).toMatchObject({ kind: 'conflict', conflict: { updatedBy: 'Coordination GUP (démo)' } });
+  });
+
   it('a deletion that meets someone else’s version asks like any other gesture', async () => {
     const server = await serverWithParcels(1);
     const page = new EditorPage(server);
