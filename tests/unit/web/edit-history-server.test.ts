@@ -107,6 +107,16 @@ async function randomSession(seed: number) {
   return { server, page, start, end: contentOf(server.parcels()), kinds };
 }
 
+/** A parcel I renamed ('mine', one step), then `userId` changed outside this page. */
+async function renamedThenChangedBy(userId: string, properties: Record<string, unknown>) {
+  const server = await serverWithParcels(1);
+  const page = new EditorPage(server);
+  const parcel = () => server.parcels()[0]!;
+  await page.save('mine', planSave(parcel(), { geometry: parcel().geometry, properties: { ...writableProperties(parcel()), label: 'Mine' } }, []));
+  await server.clientOf(userId).applyParcelChanges(SITE, [{ action: 'update', id: parcel().id, version: parcel().properties.version, properties }], 'elsewhere');
+  return { server, page, parcel };
+}
+
 describe('the history against a server that holds versions', () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`20 random gestures (seed ${seed}), 20 undos back to the start exactly, 20 redos back to the end`, async () => {
@@ -176,11 +186,7 @@ describe('the history against a server that holds versions', () => {
   });
 
   it('after a gesture on top of their version, undoing my older step asks, naming them and not me', async () => {
-    const server = await serverWithParcels(2);
-    const page = new EditorPage(server);
-    const parcel = () => server.parcels()[0]!;
-    await page.save('mine', planSave(parcel(), { geometry: parcel().geometry, properties: { ...writableProperties(parcel()), label: 'Mine' } }, []));
-    await server.clientOf(OTHER).applyParcelChanges(SITE, [{ action: 'update', id: parcel().id, version: parcel().properties.version, properties: { notes: 'theirs' } }], 'other');
+    const { page, parcel } = await renamedThenChangedBy(OTHER, { notes: 'theirs' });
     // The page reloaded their version; the next gesture starts from it.
     await page.save('mine again', planSave(parcel(), { geometry: rectangle(0, 0, 2, 2), properties: writableProperties(parcel()) }, []));
     expect(await page.apply('undo')).toMatchObject({ kind: 'applied' });
@@ -191,11 +197,7 @@ describe('the history against a server that holds versions', () => {
   });
 
   it('names my own account when I changed the parcel elsewhere (another tab): nobody else did', async () => {
-    const server = await serverWithParcels(1);
-    const page = new EditorPage(server);
-    const parcel = () => server.parcels()[0]!;
-    await page.save('mine', planSave(parcel(), { geometry: parcel().geometry, properties: { ...writableProperties(parcel()), label: 'Mine' } }, []));
-    await server.clientOf(ME).applyParcelChanges(SITE, [{ action: 'update', id: parcel().id, version: parcel().properties.version, properties: { label: 'Other tab' } }], 'tab');
+    const { page } = await renamedThenChangedBy(ME, { label: 'Other tab' });
     expect(await page.apply('undo')).toMatchObject({ kind: 'conflict', conflict: { updatedBy: 'Coordination GUP (démo)' } });
   });
 
