@@ -352,6 +352,48 @@ export class TesseraUser {
     await this.waitForMap();
   }
 
+  /** Opens the selected parcel's form and deletes it ("Supprimer", then "Confirmer la suppression"), in one request. */
+  async deleteSelectedParcel(): Promise<void> {
+    await this.startEditingSelectedParcel();
+    await this.clickButton('Supprimer');
+    await this.confirmGesture('Confirmer la suppression');
+  }
+
+  /**
+   * Clicks "Fusionner…" for the selected parcel, picks the parcel of `geometry` on the map and confirms the
+   * merge of the two; `screenshotBeforeConfirming` names a screenshot of the two picked.
+   */
+  async mergeSelectedWith(geometry: MultiPolygon, zoom: number, screenshotBeforeConfirming?: string): Promise<void> {
+    await this.clickButton('Fusionner…');
+    const [lon, lat] = interiorPoint(geometry);
+    await this.zoomTo(lon, lat, zoom);
+    // SwiftShader may still be drawing the new view: a click that picked nothing is made again.
+    for (let attempt = 1; ; attempt += 1) {
+      await this.clickMapAt(lon, lat);
+      try {
+        await expect.poll(() => this.editorStatus(), { timeout: 10_000 }).toMatch(/\(2 choisies\)/);
+        break;
+      } catch (error) {
+        if (attempt === 3 || !/\(1 choisie\)/.test(await this.editorStatus())) throw error;
+        await this.waitForMap();
+      }
+    }
+    if (screenshotBeforeConfirming) await this.screenshot(screenshotBeforeConfirming);
+    await this.confirmGesture('Fusionner 2 parcelles');
+  }
+
+  /** From now on, every write this tab sends to the API (method, path, Idempotency-Key), in order. */
+  recordWrites(): Array<{ method: string; path: string; idempotencyKey: string | undefined }> {
+    const writes: Array<{ method: string; path: string; idempotencyKey: string | undefined }> = [];
+    this.page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() !== 'GET' && path.startsWith('/api/') && path !== '/api/session') {
+        writes.push({ method: request.method(), path, idempotencyKey: request.headers()['idempotency-key'] });
+      }
+    });
+    return writes;
+  }
+
   /** Fills the attribute form of the parcel being drawn or edited. */
   async fillParcelForm(entry: ParcelFormEntry): Promise<void> {
     const form = this.page.locator('form.editor__form');

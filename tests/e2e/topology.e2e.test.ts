@@ -166,22 +166,7 @@ describe('a coordinator moves a shared vertex, splits a parcel and merges two, e
     const analysisBefore = await analysis();
 
     await select(first);
-    await coordinator.clickButton('Fusionner…');
-    const [lon, lat] = interiorPoint(second.geometry);
-    await coordinator.zoomTo(lon, lat, EDIT_ZOOM - 1);
-    // SwiftShader may still be drawing the new view: a click that picked nothing is made again.
-    for (let attempt = 1; ; attempt += 1) {
-      await coordinator.clickMapAt(lon, lat);
-      try {
-        await expect.poll(() => coordinator.editorStatus(), { timeout: 10_000 }).toMatch(/\(2 choisies\)/);
-        break;
-      } catch (error) {
-        if (attempt === 3 || !/\(1 choisie\)/.test(await coordinator.editorStatus())) throw error;
-        await coordinator.waitForMap();
-      }
-    }
-    await coordinator.screenshot('topology-merge-picked');
-    await coordinator.confirmGesture('Fusionner 2 parcelles');
+    await coordinator.mergeSelectedWith(second.geometry, EDIT_ZOOM - 1, 'topology-merge-picked');
 
     expect((await parcel(second.id)).status).toBe(404);
     const merged = (await parcel(first.id)).body;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../../core/index.js';
 import {
-  completeStep, dropStep, emptyHistory, HISTORY_LIMIT, nextStep, planStep, recordStep, withServerResult,
-  type EditStep, type ParcelChange, type ParcelSnapshot,
+  completeStep, dropStep, emptyHistory, HISTORY_LIMIT, nextStep, planStep, recordStep,
+  type EditHistory, type EditStep, type ParcelSnapshot,
 } from '../../../web/src/editing/edit-history.js';
 import { deepFreeze } from './fixtures.js';
 
@@ -24,27 +24,36 @@ function parcel(id: string, version: number, size = 1, label: string | null = nu
 const step = (label: string, ...changes: EditStep['changes']): EditStep => deepFreeze({ label, changes });
 const writable = { organisationId: ORGANISATION, services: ['nettoiement'], ownerId: null, agreementRef: null, notes: null, fromPhase: 0, toPhase: null };
 
+/** Records the steps, then plans and applies `direction` on the top one with the server's `results`. */
+function apply(history: EditHistory, direction: 'undo' | 'redo', results: ReadonlyArray<ParcelSnapshot | null>) {
+  const top = nextStep(history, direction)!;
+  const operations = planStep(history, top, direction);
+  return { operations, history: completeStep(history, direction, top, operations, results) };
+}
+const record = (...steps: EditStep[]) => steps.reduce(recordStep, emptyHistory);
+const labels = (history: EditHistory) => ({ undo: history.undo.map((entry) => entry.label), redo: history.redo.map((entry) => entry.label) });
+
 describe('the undo and redo stacks', () => {
   const created = step('created', { parcelId: 'a', before: null, after: parcel('a', 1) });
   const deleted = step('deleted', { parcelId: 'b', before: parcel('b', 3), after: null });
 
   it('puts a new gesture on top and clears what could be redone', () => {
-    const undone = completeStep(recordStep(recordStep(emptyHistory, created), deleted), 'undo', deleted);
-    expect(undone).toEqual({ undo: [created], redo: [deleted] });
-    expect(recordStep(undone, deleted)).toEqual({ undo: [created, deleted], redo: [] });
+    const { history: undone } = apply(record(created, deleted), 'undo', [parcel('b', 5)]);
+    expect(labels(undone)).toEqual({ undo: ['created'], redo: ['deleted'] });
+    expect(labels(recordStep(undone, deleted))).toEqual({ undo: ['created', 'deleted'], redo: [] });
   });
 
   it('moves a step between the stacks as it is undone and redone', () => {
-    const history = deepFreeze(recordStep(emptyHistory, created));
-    expect(nextStep(history, 'undo')).toBe(created);
+    const history = deepFreeze(record(created));
+    expect(nextStep(history, 'undo')).toMatchObject(created);
     expect(nextStep(history, 'redo')).toBeUndefined();
-    const undone = completeStep(history, 'undo', created);
-    expect(undone).toEqual({ undo: [], redo: [created] });
-    expect(completeStep(undone, 'redo', created)).toEqual({ undo: [created], redo: [] });
+    const { history: undone } = apply(history, 'undo', [null]);
+    expect(labels(undone)).toEqual({ undo: [], redo: ['created'] });
+    expect(labels(apply(undone, 'redo', [parcel('a', 3)]).history)).toEqual({ undo: ['created'], redo: [] });
   });
 
   it('forgets a step that can no longer be applied, and the oldest beyond the limit', () => {
-    expect(dropStep(deepFreeze({ undo: [created, deleted], redo: [] }), 'undo')).toEqual({ undo: [created], redo: [] });
+    expect(labels(dropStep(deepFreeze(record(created, deleted)), 'undo'))).toEqual({ undo: ['created'], redo: [] });
     let history = emptyHistory;
     for (let count = 0; count <= HISTORY_LIMIT; count += 1) history = recordStep(history, step(`step ${count}`, ...created.changes));
     expect(history.undo).toHaveLength(HISTORY_LIMIT);
@@ -58,51 +67,71 @@ describe('the undo and redo stacks', () => {
 
 describe('planStep', () => {
   it('undoes a creation with a delete at the created version, and redoes it with a restore under the same id', () => {
-    const created = step('created', { parcelId: 'a', before: null, after: parcel('a', 1) });
-    expect(planStep(created, 'undo')).toEqual([{ kind: 'delete', parcelId: 'a', expectedVersion: 1 }]);
-    // The delete made version 2 (the tombstone): the restore brings version 1's content back.
-    expect(planStep(created, 'redo')).toEqual([{ kind: 'restore', parcelId: 'a', version: 1, expectedVersion: 2 }]);
+    const { operations, history } = apply(record(step('created', { parcelId: 'a', before: null, after: parcel('a', 1) })), 'undo', [null]);
+    expect(operations).toEqual([{ kind: 'delete', parcelId: 'a', expectedVersion: 1 }]);
+    // The delete made version 2: the restore brings version 1's content back over it.
+    expect(apply(history, 'redo', [parcel('a', 3)]).operations).toEqual([{ kind: 'restore', parcelId: 'a', version: 1, expectedVersion: 2 }]);
   });
 
   it('undoes a deletion with a restore of the last version, and redoes it with a delete', () => {
-    const deleted = step('deleted', { parcelId: 'b', before: parcel('b', 3), after: null });
-    expect(planStep(deleted, 'undo')).toEqual([{ kind: 'restore', parcelId: 'b', version: 3, expectedVersion: 4 }]);
-    expect(planStep(deleted, 'redo')).toEqual([{ kind: 'delete', parcelId: 'b', expectedVersion: 3 }]);
+    const { operations, history } = apply(record(step('deleted', { parcelId: 'b', before: parcel('b', 3), after: null })), 'undo', [parcel('b', 5)]);
+    expect(operations).toEqual([{ kind: 'restore', parcelId: 'b', version: 3, expectedVersion: 4 }]);
+    expect(apply(history, 'redo', [null]).operations).toEqual([{ kind: 'delete', parcelId: 'b', expectedVersion: 5 }]);
   });
 
   it('undoes an update by sending the old shape and attributes, If-Match the new version', () => {
     const updated = step('updated', { parcelId: 'c', before: parcel('c', 1, 1, 'old'), after: parcel('c', 2, 2, 'new') });
-    expect(planStep(updated, 'undo')).toEqual([{ kind: 'update', parcelId: 'c', expectedVersion: 2, geometry: square(1), properties: { ...writable, label: 'old' } }]);
-    expect(planStep(updated, 'redo')).toEqual([{ kind: 'update', parcelId: 'c', expectedVersion: 1, geometry: square(2), properties: { ...writable, label: 'new' } }]);
+    const { operations, history } = apply(record(updated), 'undo', [parcel('c', 3, 1, 'old')]);
+    expect(operations).toEqual([{ kind: 'update', parcelId: 'c', expectedVersion: 2, geometry: square(1), properties: { ...writable, label: 'old' } }]);
+    expect(apply(history, 'redo', [parcel('c', 4, 2, 'new')]).operations).toEqual([
+      { kind: 'update', parcelId: 'c', expectedVersion: 3, geometry: square(2), properties: { ...writable, label: 'new' } },
+    ]);
   });
 
   it('undoes the changes of one gesture last first, and redoes them in order', () => {
     const gesture = step('two', { parcelId: 'a', before: null, after: parcel('a', 1) }, { parcelId: 'b', before: parcel('b', 5), after: null });
-    expect(planStep(gesture, 'undo').map((operation) => operation.parcelId)).toEqual(['b', 'a']);
-    expect(planStep(gesture, 'redo').map((operation) => operation.parcelId)).toEqual(['a', 'b']);
+    const { operations, history } = apply(record(gesture), 'undo', [parcel('b', 7), null]);
+    expect(operations.map((operation) => operation.parcelId)).toEqual(['b', 'a']);
+    expect(apply(history, 'redo', [parcel('a', 3), null]).operations.map((operation) => operation.parcelId)).toEqual(['a', 'b']);
   });
 
   it('refuses a change with neither side', () => {
-    expect(() => planStep(step('broken', { parcelId: 'x', before: null, after: null }), 'undo')).toThrow(/neither/);
+    const history = record(step('broken', { parcelId: 'x', before: null, after: null }));
+    expect(() => planStep(history, nextStep(history, 'undo')!, 'undo')).toThrow(/neither/);
   });
 });
 
-describe('withServerResult', () => {
-  it('keeps the versions the server answered, so the next undo or redo sends the right If-Match', () => {
-    let change: ParcelChange = deepFreeze({ parcelId: 'c', before: parcel('c', 1, 1, 'old'), after: parcel('c', 2, 2, 'new') });
-    change = withServerResult(change, 'undo', parcel('c', 3, 1, 'old'));
-    expect(planStep(step('s', change), 'redo')[0]).toMatchObject({ kind: 'update', expectedVersion: 3 });
-    change = withServerResult(change, 'redo', parcel('c', 4, 2, 'new'));
-    expect(planStep(step('s', change), 'undo')[0]).toMatchObject({ kind: 'update', expectedVersion: 4 });
+describe('the versions the history knows', () => {
+  it('sends each parcel’s latest version, whichever step wrote it: create, rename, undo, undo', () => {
+    const history = record(
+      step('created', { parcelId: 'a', before: null, after: parcel('a', 1, 1, null) }),
+      step('renamed', { parcelId: 'a', before: parcel('a', 1, 1, null), after: parcel('a', 2, 1, 'Nom') }),
+    );
+    const renamedUndone = apply(history, 'undo', [parcel('a', 3, 1, null)]);
+    expect(renamedUndone.operations).toMatchObject([{ kind: 'update', expectedVersion: 2 }]);
+    // The creation's own snapshot says version 1; the server holds 3 since the first undo.
+    const createdUndone = apply(renamedUndone.history, 'undo', [null]);
+    expect(createdUndone.operations).toEqual([{ kind: 'delete', parcelId: 'a', expectedVersion: 3 }]);
+    const redone = apply(createdUndone.history, 'redo', [parcel('a', 5, 1, null)]);
+    expect(redone.operations).toEqual([{ kind: 'restore', parcelId: 'a', version: 1, expectedVersion: 4 }]);
+    expect(apply(redone.history, 'redo', [parcel('a', 6, 1, 'Nom')]).operations).toMatchObject([{ kind: 'update', expectedVersion: 5, properties: { label: 'Nom' } }]);
   });
 
-  it('follows a creation through undo (delete) and redo (restore) under the same id', () => {
-    let change: ParcelChange = deepFreeze({ parcelId: 'a', before: null, after: parcel('a', 1) });
-    change = withServerResult(change, 'undo', null);
-    expect(change.after?.properties.version).toBe(1);
-    change = withServerResult(change, 'redo', parcel('a', 3));
-    // Undone again: delete at version 3, then restore version 3's content over the tombstone 4.
-    expect(planStep(step('s', change), 'undo')).toEqual([{ kind: 'delete', parcelId: 'a', expectedVersion: 3 }]);
-    expect(planStep(step('s', change), 'redo')).toEqual([{ kind: 'restore', parcelId: 'a', version: 3, expectedVersion: 4 }]);
+  it('a gesture saved over someone else’s version makes the older steps of that parcel ask first', () => {
+    const history = record(
+      step('mine', { parcelId: 'a', before: parcel('a', 1, 1, 'A'), after: parcel('a', 2, 1, 'B') }),
+      // Someone else saved version 3 ('C'); this gesture started from it.
+      step('mine again', { parcelId: 'a', before: parcel('a', 3, 1, 'C'), after: parcel('a', 4, 1, 'D') }),
+    );
+    const undone = apply(history, 'undo', [parcel('a', 5, 1, 'C')]);
+    expect(undone.operations).toMatchObject([{ expectedVersion: 4, properties: { label: 'C' } }]);
+    // Undoing 'mine' now would silently replace their 'C': it is sent at the version it knew, which the server refuses.
+    expect(apply(undone.history, 'undo', [parcel('a', 6, 1, 'A')]).operations).toMatchObject([{ expectedVersion: 2 }]);
+  });
+
+  it('a gesture sent over their version (kept mine) records the deletion one version after it', () => {
+    const history = record(step('deleted', { parcelId: 'b', before: parcel('b', 3), after: null, sentVersion: 6 }));
+    expect(history.versions.get('b')).toEqual({ version: 7, deleted: true, since: 1 });
+    expect(apply(history, 'undo', [parcel('b', 8)]).operations).toEqual([{ kind: 'restore', parcelId: 'b', version: 3, expectedVersion: 7 }]);
   });
 });

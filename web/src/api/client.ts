@@ -56,13 +56,6 @@ export interface SessionUser {
   roles: Array<{ siteId: string; siteName: string; role: 'admin' | 'coordinator' | 'project' | 'viewer' }>;
 }
 
-/** A parcel Feature as sent to the API (properties checked by parcelInputPropertiesSchema). */
-export interface ParcelWrite {
-  type: 'Feature';
-  geometry: unknown;
-  properties: Record<string, unknown>;
-}
-
 /** A change of an atomic set of parcel changes, and the answer (`core/schemas/parcel-changes.schema.ts`). */
 export type { ParcelChangeRequest, ParcelChangeResults };
 
@@ -88,7 +81,6 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
     if (!response.ok) throw await toApiError(response);
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
-  const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
   const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -110,27 +102,17 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
     getSession: (signal?: AbortSignal) => getJson<SessionUser | null>('/session', signal),
     signIn: (email: string, password: string) => send<SessionUser>('POST', '/session', { email, password }),
     signOut: () => send<void>('DELETE', '/session'),
-    createParcel: (siteId: string, parcel: ParcelWrite) => send<ParcelFeature>('POST', `${site(siteId)}/parcels`, parcel),
-    updateParcel: (parcelId: string, version: number, patch: { geometry?: unknown; properties?: Record<string, unknown> }) =>
-      send<ParcelFeature>('PATCH', `/parcels/${encodeURIComponent(parcelId)}`, patch, ifMatch(version)),
     /** Every version of a parcel, oldest first, with who made it. */
     getParcelHistory: (parcelId: string) =>
-      getJson<Array<{ version: number; change: string; changedByName: string | null; feature: ParcelFeature }>>(`/parcels/${encodeURIComponent(parcelId)}/history`),
-    deleteParcel: (parcelId: string, version: number) =>
-      send<void>('DELETE', `/parcels/${encodeURIComponent(parcelId)}`, undefined, ifMatch(version)),
-    /**
-     * Gives a parcel the content of an old `version`, as a new version: re-creates it under its id when
-     * deleted, else updates it (only if it is still at `expectedVersion`, when given).
-     */
-    restoreParcel: (parcelId: string, version: number, expectedVersion?: number) =>
-      send<ParcelFeature>('POST', `/parcels/${encodeURIComponent(parcelId)}/restore`, { version }, expectedVersion === undefined ? {} : ifMatch(expectedVersion)),
+      getJson<Array<{ version: number; change: string; changedBy: string | null; changedByName: string | null; feature: ParcelFeature }>>(`/parcels/${encodeURIComponent(parcelId)}/history`),
     /**
      * Applies several parcel changes (create, update, delete, restore) at once, all or nothing: one
      * editor gesture. The results are the parcels as stored (null for a deletion), in the order of
      * `changes`; a refused change throws an ApiError whose body holds its `index` (and `current` for a 409).
+     * The editor's only write: sent through `sendChanges`, which gives each gesture its Idempotency-Key.
      */
-    applyParcelChanges: (siteId: string, changes: ParcelChangeRequest[], idempotencyKey?: string) =>
-      send<ParcelChangeResults>('POST', `${site(siteId)}/parcels/changes`, { changes }, idempotencyKey === undefined ? {} : { 'Idempotency-Key': idempotencyKey }),
+    applyParcelChanges: (siteId: string, changes: ParcelChangeRequest[], idempotencyKey: string) =>
+      send<ParcelChangeResults>('POST', `${site(siteId)}/parcels/changes`, { changes }, { 'Idempotency-Key': idempotencyKey }),
   };
 }
 

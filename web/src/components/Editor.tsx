@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type MultiPolygon, type Organisation, type ParcelFeature, type Phase, type Service } from '../../../core/index.js';
-import { api, ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import type { DrawnPolygon, EditedGeometry, RingChange } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
@@ -10,9 +10,11 @@ import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
 import {
   addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, vertexCount, withInsertedVertices, type Draft, type EditedParcel,
 } from '../editing/editor-geometry.js';
-import { planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
+import { planDelete, planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
+import { sendChanges, versionConflictOf } from '../editing/send-changes.js';
 import { mergeVersions } from '../editing/version-conflict.js';
 import type { MapController } from '../map/map-controller.js';
+import { useSession } from '../session/use-session.js';
 import { CONFLICT_FIELD_LABELS, EditorConflictDialog, type ConflictVersions } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
 
@@ -24,6 +26,8 @@ interface FormState {
   neighbours: readonly NeighbourChange[];
   /** What the editor did on its own at the last drop (clipped to avoid an overlap…), or null. */
   notice: string | null;
+  /** The neighbours the last clip put vertices on: named, since they may be other managers'. */
+  clippedNeighbours: readonly Parcel[];
 }
 
 type EditorState =
@@ -81,6 +85,10 @@ interface EditorProps {
 const asMultiPolygon = (polygon: DrawnPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [polygon.coordinates] as MultiPolygon['coordinates'] });
 const asEdited = (geometry: MultiPolygon): EditedGeometry => geometry as EditedGeometry;
 
+/** The neighbours of `after` that `before` did not have, or had with another shape. */
+const reshapedNeighbours = (before: readonly NeighbourChange[], after: readonly NeighbourChange[]): Parcel[] =>
+  after.filter((neighbour) => !before.some((old) => old.parcel.id === neighbour.parcel.id && old.geometry === neighbour.geometry)).map((neighbour) => neighbour.parcel);
+
 
 /** Whether a key press belongs to a text field rather than to the map. */
 function isTyping(target: EventTarget | null): boolean {
@@ -104,7 +112,9 @@ export function Editor(props: EditorProps) {
   const [errors, setErrors] = useState<ParcelFormErrors>({});
   const [busy, setBusy] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string } | null>(null);
+  /** Someone saved a parcel of the gesture meanwhile: theirs, and the gesture sent again over their version. */
+  const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string; retry: (overrides: ReadonlyMap<string, number>) => void; deleting: boolean } | null>(null);
+  const myUserId = useSession()?.id ?? null;
   // terra-draw calls back long after a render: it reads the latest state and settings through refs.
   const latest = useRef({ state, values, topological, avoidOverlaps, props });
   latest.current = { state, values, topological, avoidOverlaps, props };
@@ -135,11 +145,14 @@ export function Editor(props: EditorProps) {
   /** The form once the user dropped a vertex (or a ring): shared vertices follow, overlaps are clipped off. */
   const settle = (form: FormState, geometry: MultiPolygon, change: RingChange | null): FormState => {
     const { topological: followShared, avoidOverlaps: avoid, values: current, props: now } = latest.current;
-    let next: FormState = { ...form, geometry, notice: null };
+    let next: FormState = { ...form, geometry, notice: null, clippedNeighbours: [] };
     if (followShared && form.parcel && change) next = moveSharedVertexOf(next, change, now.parcels);
     if (avoid) {
       const clipped = avoidOverlap(next, current.services, now.parcels, now.minArea);
-      if (clipped.kind === 'clipped') next = { ...withInsertedVertices({ ...next, geometry: clipped.geometry }, clipped.insertions, now.parcels), notice: t('editor.clipped') };
+      if (clipped.kind === 'clipped') {
+        const reshaped = withInsertedVertices({ ...next, geometry: clipped.geometry }, clipped.insertions, now.parcels);
+        next = { ...reshaped, notice: t('editor.clipped'), clippedNeighbours: reshapedNeighbours(next.neighbours, reshaped.neighbours) };
+      }
       if (clipped.kind === 'covered') next = { ...next, notice: t('editor.coveredByOthers') };
     }
     return next;
@@ -176,7 +189,7 @@ export function Editor(props: EditorProps) {
     setState({ kind: 'drawing' });
     props.onStart();
     controller.startDrawing(snapOptions(null), (polygon) => {
-      openForm(settle({ kind: 'form', geometry: asMultiPolygon(polygon), parcel: null, neighbours: [], notice: null }, asMultiPolygon(polygon), null));
+      openForm(settle({ kind: 'form', geometry: asMultiPolygon(polygon), parcel: null, neighbours: [], notice: null, clippedNeighbours: [] }, asMultiPolygon(polygon), null));
     });
   };
 
@@ -184,7 +197,7 @@ export function Editor(props: EditorProps) {
     if (!controller || !selectedParcel) return;
     setValues(parcelFormOf(selectedParcel.properties));
     props.onStart();
-    openForm({ kind: 'form', geometry: selectedParcel.geometry, parcel: selectedParcel, neighbours: [], notice: null });
+    openForm({ kind: 'form', geometry: selectedParcel.geometry, parcel: selectedParcel, neighbours: [], notice: null, clippedNeighbours: [] });
   };
 
   const startRing = (ring: 'hole' | 'part') => {
@@ -245,7 +258,7 @@ export function Editor(props: EditorProps) {
     fillGap: (geometry) => {
       controller?.stopDrawing();
       setValues(gapFillForm(props.phase, props.serviceCode, props.organisations));
-      openForm({ kind: 'form', geometry, parcel: null, neighbours: [], notice: null });
+      openForm({ kind: 'form', geometry, parcel: null, neighbours: [], notice: null, clippedNeighbours: [] });
     },
     parcelClicked: (parcelId) => {
       if (latest.current.state.kind !== 'merging') return false;
@@ -273,27 +286,34 @@ export function Editor(props: EditorProps) {
     } else setErrors({ geometry: { code: 'network', detail: String(error) } });
   };
 
+  /** A neighbour as the status names it: its manager first, since it may be another one's. */
+  const neighbourNames = (parcels: readonly Parcel[]) => parcels.map((parcel) => {
+    const manager = props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('legend.unknown');
+    return `${manager} — ${parcel.properties.label ?? t('parcel.none')}`;
+  }).join(', ');
+
   const parcelName = (parcel: ParcelSnapshot | Parcel) =>
     parcel.properties.label ?? props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('parcel.none');
 
   /**
    * Sends a gesture's batch and records it as one undo step; `selected` picks the parcel to select
-   * from the results. A version conflict opens the dialog; `retry` re-plans with their version.
+   * from the results. A version conflict opens the dialog; `retry` plans the gesture again over their version.
    */
-  const send = async (planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string, selected = 0) => {
+  const send = async (
+    planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string,
+    retry: (overrides: ReadonlyMap<string, number>) => void, selected = 0,
+  ) => {
     setBusy(true);
+    const requests = planned.map((change) => change.request);
     try {
-      const { results } = await api.applyParcelChanges(props.siteId, planned.map((change) => change.request));
+      const { results } = await sendChanges(props.siteId, requests);
       props.onRecord(stepOfBatch(label(results), planned, results));
       stop();
       props.onSaved(results[selected]?.id ?? null);
     } catch (error) {
-      const refused = error instanceof ApiError ? (error.body as { current?: ParcelFeature }) : undefined;
-      if (error instanceof ApiError && error.code === 'version_conflict' && refused?.current) {
-        const current = refused.current;
-        const history = await api.getParcelHistory(current.id).catch(() => []);
-        setConflict({ current, updatedBy: history.at(-1)?.changedByName ?? current.properties.updatedBy ?? '?' });
-      } else showServerError(error);
+      const refused = await versionConflictOf(error, requests, myUserId);
+      if (refused) setConflict({ current: refused.current, updatedBy: refused.updatedBy, retry, deleting: planned.every((change) => change.request.action === 'delete') });
+      else showServerError(error);
     } finally {
       setBusy(false);
     }
@@ -309,13 +329,13 @@ export function Editor(props: EditorProps) {
       const name = results[0] ? parcelName(results[0]) : '';
       if (state.neighbours.length > 0) return t('history.sharedVertex', { name, count: state.neighbours.length });
       return t(state.parcel ? 'history.updated' : 'history.created', { name });
-    });
+    }, (theirs) => void save(theirs));
   };
 
   const confirmSplit = (overrides: ReadonlyMap<string, number> = new Map()) => {
     if (state.kind !== 'splitting' || !state.pieces) return;
     const { parcel, pieces, neighbours } = state;
-    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }));
+    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }), (theirs) => void confirmSplit(theirs));
   };
 
   const confirmMerge = (overrides: ReadonlyMap<string, number> = new Map()) => {
@@ -323,14 +343,7 @@ export function Editor(props: EditorProps) {
     const merged = mergeForEditor(state.parcels, props.minArea);
     if (merged.kind === 'invalid') return setState({ ...state, error: merged.message });
     const { parcels } = state;
-    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }));
-  };
-
-  const retryOver = (theirs: ParcelFeature) => {
-    const overrides = new Map([[theirs.id, theirs.properties.version]]);
-    if (state.kind === 'form') void save(overrides);
-    else if (state.kind === 'splitting') void confirmSplit(overrides);
-    else if (state.kind === 'merging') void confirmMerge(overrides);
+    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }), (theirs) => void confirmMerge(theirs));
   };
 
   /** The parcel of the form as I started from it, as I am saving it and as they saved it; null when the conflict is on another parcel. */
@@ -356,20 +369,11 @@ export function Editor(props: EditorProps) {
     openForm({ ...state, parcel: theirs, geometry: merged.geometry, notice });
   };
 
-  const remove = async () => {
+  /** Deletes the parcel of the form, like any other gesture: one request, one undo step, the dialog if someone saved it meanwhile. */
+  const remove = (overrides: ReadonlyMap<string, number> = new Map()) => {
     if (state.kind !== 'form' || !state.parcel) return;
-    setBusy(true);
-    try {
-      await api.deleteParcel(String(state.parcel.id), state.parcel.properties.version);
-      const before: ParcelSnapshot = { ...state.parcel, id: String(state.parcel.id) };
-      props.onRecord({ label: t('history.deleted', { name: parcelName(before) }), changes: [{ parcelId: before.id, before, after: null }] });
-      stop();
-      props.onSaved(null);
-    } catch (error) {
-      showServerError(error);
-    } finally {
-      setBusy(false);
-    }
+    const parcel = state.parcel;
+    return send(planDelete(parcel, overrides), () => t('history.deleted', { name: parcelName(parcel) }), (theirs) => void remove(theirs));
   };
 
   const toggle = (label: string, hint: string, pressed: boolean, onToggle: () => void) => (
@@ -379,6 +383,10 @@ export function Editor(props: EditorProps) {
     setSnapping(!snapping);
     controller?.setSnappingEnabled(!snapping);
   });
+  // The neighbours the shared vertices moved (those the clip reshaped are named on their own line).
+  const movedNeighbours = state.kind === 'form'
+    ? state.neighbours.map((neighbour) => neighbour.parcel).filter((parcel) => !state.clippedNeighbours.includes(parcel))
+    : [];
   const cancel = <button type="button" className="button button--quiet" onClick={stop}>{t('editor.cancel')}</button>;
 
   return (
@@ -412,6 +420,11 @@ export function Editor(props: EditorProps) {
           <p className="editor__hint" role="status" tabIndex={-1} ref={gestureStatus}>
             {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint')}
           </p>
+          {state.neighbours.length > 0 && (
+            <p className="editor__hint" role="status" data-testid="neighbours-reshaped">
+              {t('editor.splitNeighbours', { count: state.neighbours.length, names: neighbourNames(state.neighbours.map((neighbour) => neighbour.parcel)) })}
+            </p>
+          )}
           {state.error && <p className="field__error" role="alert">{state.error}</p>}
           <div className="editor__actions">
             {state.pieces && <button type="button" className="button" disabled={busy} onClick={() => void confirmSplit()}>{t('editor.confirmSplit', { count: state.pieces.length })}</button>}
@@ -441,7 +454,14 @@ export function Editor(props: EditorProps) {
             {t('editor.shape', { area: geodesicArea(state.geometry).toLocaleString(i18n.language, { maximumFractionDigits: 1 }), count: vertexCount(state.geometry) })}
           </p>
           {state.notice && <p className="editor__hint" role="status">{state.notice}</p>}
-          {state.neighbours.length > 0 && <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: state.neighbours.length })}</p>}
+          {state.clippedNeighbours.length > 0 && (
+            <p className="editor__hint" role="status" data-testid="neighbours-reshaped">
+              {t('editor.clipNeighbours', { count: state.clippedNeighbours.length, names: neighbourNames(state.clippedNeighbours) })}
+            </p>
+          )}
+          {movedNeighbours.length > 0 && (
+            <p className="editor__hint" role="status">{t('editor.neighboursMoved', { count: movedNeighbours.length, names: neighbourNames(movedNeighbours) })}</p>
+          )}
           <div className="editor__actions" role="group" aria-label={t('editor.tools')}>
             {snappingToggle}
             {state.parcel && toggle(t('editor.topological'), t('editor.topologicalHint'), topological, () => setTopological(!topological))}
@@ -471,12 +491,12 @@ export function Editor(props: EditorProps) {
           updatedBy: conflict.updatedBy,
           version: conflict.current.properties.version,
           label: conflict.current.properties.label,
-          versions: conflictVersions(conflict.current),
+          versions: conflict.deleting ? null : conflictVersions(conflict.current),
         }}
         organisations={props.organisations}
         services={props.services}
         phases={props.phases}
-        onEdit={() => {
+        onEdit={conflict?.deleting ? undefined : () => {
           const theirs = conflict!.current;
           setConflict(null);
           editOver(theirs);
@@ -488,9 +508,9 @@ export function Editor(props: EditorProps) {
           props.onSaved(id);
         }}
         onKeepMine={() => {
-          const theirs = conflict!.current;
+          const { current: theirs, retry } = conflict!;
           setConflict(null);
-          retryOver(theirs);
+          retry(new Map([[theirs.id, theirs.properties.version]]));
         }}
       />
     </section>

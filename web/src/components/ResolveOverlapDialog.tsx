@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type Organisation, type OverlapFeature, type ParcelFeature, type Service } from '../../../core/index.js';
-import { api, ApiError } from '../api/client.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
 import { planOverlapTrim, type OverlapTrim } from '../domain/plan-overlap-trim.js';
-import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
+import type { EditStep } from '../editing/edit-history.js';
+import { planTrim, stepOfBatch } from '../editing/parcel-gestures.js';
+import { sendChanges, versionConflictOf } from '../editing/send-changes.js';
+import { useSession } from '../session/use-session.js';
 import { serviceLabels } from '../domain/service-label.js';
 import { EditorConflictDialog } from './EditorConflictDialog.js';
 
 interface ResolveOverlapDialogProps {
+  siteId: string;
   /** The overlap to resolve; null closes the dialog. */
   overlap: OverlapFeature | null;
   parcels: readonly Parcel[];
@@ -27,12 +30,13 @@ interface ResolveOverlapDialogProps {
 }
 
 /** "Qui garde la zone ?": the chosen parcel keeps the overlap, the other one is trimmed (or deleted if nothing is left). */
-export function ResolveOverlapDialog({ overlap, parcels, organisations, services, serviceCode, minArea, onClose, onResolved, onRecord }: ResolveOverlapDialogProps) {
+export function ResolveOverlapDialog({ siteId, overlap, parcels, organisations, services, serviceCode, minArea, onClose, onResolved, onRecord }: ResolveOverlapDialogProps) {
   const { t, i18n } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ current: ParcelFeature; updatedBy: string } | null>(null);
+  const myUserId = useSession()?.id ?? null;
   const open = overlap !== null && conflict === null;
 
   useEffect(() => {
@@ -69,24 +73,23 @@ export function ResolveOverlapDialog({ overlap, parcels, organisations, services
     return others.length > 0 && trim.kind !== 'invalid' ? `${sentence} ${t('resolveOverlap.otherServices', { services: others.join(', ') })}` : sentence;
   };
 
-  /** Trims (or deletes) the parcel that gives the area up, at the version it is read at. */
-  const apply = async (loser: ParcelSnapshot) => {
+  /** Trims (or deletes) the parcel that gives the area up, at the version it is read at, in one request of the editor's. */
+  const apply = async (loser: Parcel) => {
     if (!overlap) return;
     const trim = planOverlapTrim(loser.geometry, overlap.geometry, minArea);
     if (trim.kind === 'invalid') return setError(trim.message);
     setBusy(true);
     setError(null);
+    const planned = planTrim(loser, trim.kind === 'delete' ? null : trim.geometry);
+    const requests = planned.map((change) => change.request);
     try {
-      const after = trim.kind === 'delete' ? null : await api.updateParcel(loser.id, loser.properties.version, { geometry: trim.geometry });
-      if (trim.kind === 'delete') await api.deleteParcel(loser.id, loser.properties.version);
-      onRecord({ label: t('history.trimmed', { name: parcelName(loser) }), changes: [{ parcelId: loser.id, before: loser, after }] });
-      onResolved(trim.kind === 'delete' ? null : loser.id);
+      const { results } = await sendChanges(siteId, requests);
+      onRecord(stepOfBatch(t('history.trimmed', { name: parcelName(loser) }), planned, results));
+      onResolved(trim.kind === 'delete' ? null : String(loser.id));
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'version_conflict') {
-        const current = caught.body.current as ParcelFeature;
-        const history = await api.getParcelHistory(current.id).catch(() => []);
-        setConflict({ current, updatedBy: history.at(-1)?.changedByName ?? current.properties.updatedBy ?? '?' });
-      } else setError(caught instanceof Error ? caught.message : String(caught));
+      const refused = await versionConflictOf(caught, requests, myUserId);
+      if (refused) setConflict(refused);
+      else setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
       setBusy(false);
     }
@@ -101,7 +104,7 @@ export function ResolveOverlapDialog({ overlap, parcels, organisations, services
         <div className="resolve-overlap__choices">
           {pair?.map(({ keeper, loser, trim }) => (
             <button key={String(keeper.id)} type="button" className="button button--quiet resolve-overlap__choice" disabled={busy || trim.kind === 'invalid'}
-              onClick={() => void apply({ ...loser, id: String(loser.id) })}>
+              onClick={() => void apply(loser)}>
               <strong>{parcelName(keeper)}</strong>
               <span className="resolve-overlap__consequence">{consequence(loser, trim)}</span>
             </button>

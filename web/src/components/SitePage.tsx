@@ -244,6 +244,7 @@ export function SitePage({ siteId }: { siteId: string }) {
           )}
           {canDraw && site && serviceCode && (
             <ResolveOverlapDialog
+              siteId={siteId}
               overlap={resolvingOverlap}
               parcels={parcels?.features ?? []}
               organisations={organisations ?? []}

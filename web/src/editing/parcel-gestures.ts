@@ -76,6 +76,24 @@ export function planMerge(parcels: readonly Parcel[], merged: MultiPolygon, serv
   ];
 }
 
+/** The batch that deletes a parcel, at its version. */
+export function planDelete(parcel: Parcel, overrides: ReadonlyMap<string, number> = new Map()): PlannedChange[] {
+  return [{ request: { action: 'delete', id: String(parcel.id), version: versionOf(parcel, overrides) }, before: snapshotOf(parcel) }];
+}
+
+/** The batch that gives an overlap up: the parcel takes its trimmed shape, or is deleted when nothing is left (null). */
+export function planTrim(parcel: Parcel, trimmed: MultiPolygon | null, overrides: ReadonlyMap<string, number> = new Map()): PlannedChange[] {
+  if (trimmed === null) return planDelete(parcel, overrides);
+  return [{ request: { action: 'update', id: String(parcel.id), version: versionOf(parcel, overrides), geometry: trimmed }, before: snapshotOf(parcel) }];
+}
+
+/** The version a planned change was sent at, when it is not the one of the parcel it started from. */
+function sentOver(change: PlannedChange): number | undefined {
+  const { request, before } = change;
+  const sent = request.action === 'update' || request.action === 'delete' ? request.version : undefined;
+  return sent !== undefined && sent !== before?.properties.version ? sent : undefined;
+}
+
 /** The undo step of a saved batch: each parcel's state before and as the server returned it. */
 export function stepOfBatch(label: string, planned: readonly PlannedChange[], results: ReadonlyArray<ParcelFeature | null>): EditStep {
   return {
@@ -84,7 +102,8 @@ export function stepOfBatch(label: string, planned: readonly PlannedChange[], re
       const after = results[index] ?? null;
       const parcelId = after?.id ?? change.before?.id;
       if (!parcelId) throw new Error(`stepOfBatch: change ${index} has neither a result nor a parcel before it`);
-      return { parcelId, before: change.before, after };
+      const sentVersion = sentOver(change);
+      return sentVersion === undefined ? { parcelId, before: change.before, after } : { parcelId, before: change.before, after, sentVersion };
     }),
   };
 }

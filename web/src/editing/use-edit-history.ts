@@ -1,15 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ParcelFeature } from '../../../core/index.js';
-import { api, ApiError, type ParcelChangeRequest } from '../api/client.js';
-import {
-  completeStep, dropStep, emptyHistory, nextStep, planStep, recordStep, withServerResult,
-  type Direction, type EditHistory, type EditStep, type ParcelOperation,
-} from './edit-history.js';
+import { useSession } from '../session/use-session.js';
+import { applyStep } from './apply-step.js';
+import { dropStep, emptyHistory, nextStep, recordStep, type Direction, type EditHistory, type EditStep, type RecordedStep } from './edit-history.js';
 
 /** An undo or redo stopped by someone else's save: their version, and which request it stopped. */
 export interface HistoryConflict {
   direction: Direction;
-  step: EditStep;
+  step: RecordedStep;
   /** The refused request, in `planStep` order. */
   index: number;
   current: ParcelFeature;
@@ -31,63 +29,40 @@ export interface EditHistoryState {
   keepMine: () => void;
 }
 
-/** The batch request of one operation, sent at `version` (the one the server must still hold). */
-function requestOf(operation: ParcelOperation, version: number): ParcelChangeRequest {
-  switch (operation.kind) {
-    case 'delete':
-      return { action: 'delete', id: operation.parcelId, version };
-    case 'restore':
-      return { action: 'restore', id: operation.parcelId, version: operation.version, expectedVersion: version };
-    case 'update':
-      return { action: 'update', id: operation.parcelId, version, geometry: operation.geometry, properties: operation.properties };
-  }
-}
-
-/** Which change of the step the `index`-th operation of `planStep` comes from. */
-const changeIndex = (step: EditStep, direction: Direction, index: number) => (direction === 'undo' ? step.changes.length - 1 - index : index);
-
 /**
  * The page's undo and redo across saves: each step goes back or forth in one request (all of its
- * parcels or none); `onApplied` reloads what the page shows, as after a save.
+ * parcels or none), at the versions the history knows; `onApplied` reloads what the page shows.
  */
 export function useEditHistory(siteId: string, onApplied: () => void): EditHistoryState {
   const [history, setHistory] = useState<EditHistory>(emptyHistory);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<HistoryConflict | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const myUserId = useSession()?.id ?? null;
   const running = useRef(false);
+  // The latest history, for a request that starts after other renders.
+  const latest = useRef(history);
+  latest.current = history;
 
-  /** Applies a step; `overrides` gives the version to send for some requests (someone else's, kept over). */
-  const run = async (direction: Direction, step: EditStep, overrides: ReadonlyMap<number, number> = new Map()) => {
+  /** Applies a step; `theirs` is the version to send for one parcel (someone else's, kept over). */
+  const run = async (direction: Direction, step: RecordedStep, theirs?: { parcelId: string; version: number }) => {
     if (running.current) return;
     running.current = true;
     setBusy(true);
     setFailure(null);
-    const operations = planStep(step, direction);
-    try {
-      const { results } = await api.applyParcelChanges(siteId, operations.map((operation, index) => requestOf(operation, overrides.get(index) ?? operation.expectedVersion)));
-      let current = step;
-      results.forEach((result, index) => {
-        const at = changeIndex(current, direction, index);
-        current = { ...current, changes: current.changes.map((change, position) => (position === at ? withServerResult(change, direction, result) : change)) };
-      });
-      setHistory((previous) => completeStep(previous, direction, current));
+    const outcome = await applyStep(latest.current, direction, step, { siteId, myUserId }, theirs);
+    if (outcome.kind === 'applied') {
+      latest.current = outcome.history;
+      setHistory(outcome.history);
       onApplied();
-    } catch (error) {
-      const refused = error instanceof ApiError ? (error.body as { current?: ParcelFeature; index?: number }) : undefined;
-      if (error instanceof ApiError && error.code === 'version_conflict' && refused?.current && refused.index !== undefined) {
-        const theirs = refused.current;
-        const changes = await api.getParcelHistory(theirs.id).catch(() => []);
-        setConflict({ direction, step, index: refused.index, current: theirs, updatedBy: changes.at(-1)?.changedByName ?? theirs.properties.updatedBy ?? '?' });
-      } else {
-        // All or nothing: the server holds what it held before; the step cannot be applied any more.
-        setHistory((previous) => dropStep(previous, direction));
-        setFailure(error instanceof Error ? error.message : String(error));
-      }
-    } finally {
-      running.current = false;
-      setBusy(false);
+    } else if (outcome.kind === 'conflict') setConflict({ direction, step, ...outcome.conflict });
+    else {
+      // All or nothing: the server holds what it held before; the step cannot be applied any more.
+      setHistory((previous) => dropStep(previous, direction));
+      setFailure(outcome.message);
     }
+    running.current = false;
+    setBusy(false);
   };
 
   const start = (direction: Direction) => {
@@ -116,7 +91,7 @@ export function useEditHistory(siteId: string, onApplied: () => void): EditHisto
     keepMine: () => {
       if (!conflict) return;
       setConflict(null);
-      void run(conflict.direction, conflict.step, new Map([[conflict.index, conflict.current.properties.version]]));
+      void run(conflict.direction, conflict.step, { parcelId: conflict.current.id, version: conflict.current.properties.version });
     },
   };
 }
