@@ -78,5 +78,5 @@ describe('splitParcel on random lines over random tilings', () => {
       }
     }
     expect(splits).toBeGreaterThan(20);
-  });
+  }, 30_000); // a 4,000-parcel tiling: seconds on a loaded 2-core machine
 });
