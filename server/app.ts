@@ -10,7 +10,9 @@ import { tokensRouter } from './auth/tokens.router.js';
 import { changeEventsRouter } from './changes/change-events.router.js';
 import { ChangeFeed } from './changes/change-feed.js';
 import { healthRouter } from './health/health.router.js';
+import { compress } from './http/compress.js';
 import { errorHandler, unknownRoute } from './http/error-handler.js';
+import { webAppRouter } from './http/web-app.js';
 import { referenceRouter } from './organisations/organisations.router.js';
 import { buildingsLayer } from './buildings/buildings.layer.js';
 import { importBodyParser, layerRouter } from './features/layer.router.js';
@@ -39,6 +41,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(compress());
   app.use(/^\/api\/sites\/[^/]+\/(parcels|buildings|operations)\/import$/, importBodyParser);
   app.use(PARCEL_CHANGES_PATH, parcelChangesBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
@@ -46,11 +49,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use('/api', parcelHistoryRouter(pool), parcelChangesRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
   app.use('/api', changeEventsRouter(pool, changes));
   app.use('/api', unknownRoute);
-  if (webRoot && existsSync(webRoot)) {
-    app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-    // Client-side routes (/sites/…) all load the app's page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
-  }
+  if (webRoot && existsSync(webRoot)) app.use(webAppRouter(webRoot));
   app.use(errorHandler);
   return app;
 }

@@ -11,6 +11,7 @@ export default defineConfig({
   plugins: [react()],
   build: {
     outDir: 'dist',
+    manifest: true,
     emptyOutDir: true,
     // maplibre-gl alone weighs about 1 MB minified; one chunk is fine for this app.
     chunkSizeWarningLimit: 1800,

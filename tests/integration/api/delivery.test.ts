@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../../server/demo/load-demo.js';
+import { TestApi } from '../../support/api.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+
+/** Some JavaScript, repetitive like any bundle, well past the size under which compressing is not worth it. */
+const SCRIPT = Array.from({ length: 400 }, (_, index) => `export const value${index} = ${index} * 2;`).join('\n');
+const HASHED_SCRIPT = 'assets/index-B7xQ2kLm.js';
+
+interface RawAnswer { status: number; headers: IncomingHttpHeaders; body: Buffer }
+
+/** One GET with the Accept-Encoding a browser sends, the body as it came on the wire. */
+function getRaw(url: string, acceptEncoding: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+function decoded(answer: RawAnswer): string {
+  const encoding = answer.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(answer.body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(answer.body).toString('utf8');
+  return answer.body.toString('utf8');
+}
+
+describe('delivery: compressed answers and cached assets', () => {
+  let database: TestDatabase;
+  let api: TestApi;
+  let siteId: string;
+  let webRoot: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemo(database.pool);
+    webRoot = mkdtempSync(join(tmpdir(), 'tessera-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), `<!doctype html><html><body><div id="root"></div><script type="module" src="/${HASHED_SCRIPT}"></script></body></html>`);
+    writeFileSync(join(webRoot, HASHED_SCRIPT), SCRIPT);
+    api = await TestApi.start(database.pool, { webRoot });
+    siteId = (await database.pool.query('select id from sites')).rows[0].id;
+  });
+  afterAll(async () => {
+    await api.close();
+    await database.drop();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves a hashed script compressed, in brotli or gzip as asked, and cacheable for a year', async () => {
+    for (const encoding of ['br', 'gzip']) {
+      const answer = await getRaw(`${api.baseUrl}/${HASHED_SCRIPT}`, encoding);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBe(encoding);
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(answer.body.length).toBeLessThan(SCRIPT.length / 4);
+      expect(decoded(answer)).toBe(SCRIPT);
+    }
+  });
+
+  it('serves the page (and the client-side routes) compressed and always revalidated', async () => {
+    for (const path of ['/index.html', `/sites/${siteId}`, `/sites/${siteId}?phase=1&service=espaces_verts`]) {
+      const answer = await getRaw(api.baseUrl + path, 'gzip');
+      expect(answer.status).toBe(200);
+      expect(answer.headers['cache-control']).toBe('no-cache');
+      expect(decoded(answer)).toContain(HASHED_SCRIPT);
+    }
+  });
+
+  it('compresses the parcels of the demo, to a small part of their GeoJSON', async () => {
+    const plain = await getRaw(`${api.baseUrl}/api/sites/${siteId}/parcels?phase=0`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const compressed = await getRaw(`${api.baseUrl}/api/sites/${siteId}/parcels?phase=0`, 'br, gzip');
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 3);
+    expect(JSON.parse(decoded(compressed))).toEqual(JSON.parse(plain.body.toString('utf8')));
+  });
+
+  it('sends the stream of changes uncompressed, so that each event arrives when it is sent', async () => {
+    const answer = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
+      const sent = request(`${api.baseUrl}/api/sites/${siteId}/events`, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
+        response.once('data', () => {
+          resolve(response.headers);
+          sent.destroy();
+        });
+      });
+      sent.on('error', reject);
+      sent.end();
+    });
+    expect(answer['content-type']).toMatch(/^text\/event-stream/);
+    expect(answer['content-encoding']).toBeUndefined();
+  });
+});
