@@ -1,5 +1,7 @@
+import type { ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import express, { Router, type Response } from 'express';
+import { Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** Vite names the files of web/dist/assets after a hash of their content: a new build gives new names. */
 const HASHED_ASSETS = `assets${sep}`;
@@ -7,12 +9,20 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The page and the unhashed files are checked again on every load, so that a new build is picked up at once. */
 const REVALIDATE = 'no-cache';
 
-/** Serves the built web app from `webRoot`: its files, and its page for every client-side route. */
+/**
+ * Serves the built web app from `webRoot`: its files (the brotli or gzip copies the build wrote
+ * beside them when the browser takes them), and its page for every client-side route.
+ */
 export function webAppRouter(webRoot: string): Router {
   const router = Router();
-  const setCacheControl = (res: Response, path: string) =>
+  const setCacheControl = (res: ServerResponse, path: string) =>
     res.setHeader('Cache-Control', relative(webRoot, path).startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
-  router.use(express.static(webRoot, { index: false, cacheControl: false, setHeaders: setCacheControl }));
+  router.use(expressStaticGzip(webRoot, {
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    index: false,
+    serveStatic: { index: false, cacheControl: false, setHeaders: setCacheControl },
+  }));
   // Client-side routes (/sites/…) all load the app's page.
   router.get(/^\/(?!api\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', REVALIDATE);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../server/demo/load-demo.js';
 import { TestApi } from '../../support/api.js';
@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from '../../support/test-databa
 /** Some JavaScript, repetitive like any bundle, well past the size under which compressing is not worth it. */
 const SCRIPT = Array.from({ length: 400 }, (_, index) => `export const value${index} = ${index} * 2;`).join('\n');
 const HASHED_SCRIPT = 'assets/index-B7xQ2kLm.js';
+/** A script the build compressed beforehand, as web/vite.config.ts has it do for every asset. */
+const PRECOMPRESSED_SCRIPT = 'assets/maplibre-gl-worker-Cz1x.mjs';
 
 interface RawAnswer { status: number; headers: IncomingHttpHeaders; body: Buffer }
 
@@ -47,6 +49,8 @@ describe('delivery: compressed answers and cached assets', () => {
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), `<!doctype html><html><body><div id="root"></div><script type="module" src="/${HASHED_SCRIPT}"></script></body></html>`);
     writeFileSync(join(webRoot, HASHED_SCRIPT), SCRIPT);
+    writeFileSync(join(webRoot, PRECOMPRESSED_SCRIPT), SCRIPT);
+    writeFileSync(`${join(webRoot, PRECOMPRESSED_SCRIPT)}.br`, brotliCompressSync(SCRIPT));
     api = await TestApi.start(database.pool, { webRoot });
     siteId = (await database.pool.query('select id from sites')).rows[0].id;
   });
@@ -65,6 +69,18 @@ describe('delivery: compressed answers and cached assets', () => {
       expect(answer.body.length).toBeLessThan(SCRIPT.length / 4);
       expect(decoded(answer)).toBe(SCRIPT);
     }
+  });
+
+  it('sends the brotli copy the build wrote beside a script, with the script\'s type', async () => {
+    const answer = await getRaw(`${api.baseUrl}/${PRECOMPRESSED_SCRIPT}`, 'gzip, deflate, br');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-type']).toMatch(/javascript/);
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(answer.body.equals(brotliCompressSync(SCRIPT))).toBe(true);
+    const plain = await getRaw(`${api.baseUrl}/${PRECOMPRESSED_SCRIPT}`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(SCRIPT);
   });
 
   it('serves the page (and the client-side routes) compressed and always revalidated', async () => {

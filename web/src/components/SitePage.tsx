@@ -1,8 +1,8 @@
-import { startTransition, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_SERVICES, type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
-import { parcelsAlive, type Draft } from '../editing/editor-geometry.js';
+import type { Draft } from '../editing/editor-geometry.js';
 import { geometryBbox } from '../domain/geometry-bbox.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
@@ -20,15 +20,14 @@ import { useEditHistory } from '../editing/use-edit-history.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
 import { ChangeNotice } from './ChangeNotice.js';
-import { EditHistoryControls } from './EditHistoryControls.js';
-import { Editor, type EditorHandle } from './Editor.js';
+import type { EditorHandle } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
+import { EditHistoryControls, Editor, ResolveOverlapDialog } from './lazy-editor.js';
 import { LoadState } from './LoadState.js';
 import { ParcelList } from './ParcelList.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
-import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
 
@@ -103,7 +102,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   });
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
-  const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
+  const live = useLiveAnalysis(canDraw, site, layersPhase ?? phase, serviceCode, parcels, buildings);
   // Neighbours reshaped by the edit in progress (shared vertices): drawn as they will be saved.
   const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(NO_DRAFTS);
   const [highlighted, setHighlighted] = useState<readonly string[] | null>(null);
@@ -130,7 +129,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   };
   // Stable, so that the panel's findings are not all drawn again when the page renders.
   const fillGap = useCallback((gap: GapFeature) => editorRef.current?.fillGap(gap.geometry), []);
-  const parcelsAtPhase = useMemo(() => parcelsAlive(parcels?.features ?? [], phase), [parcels, phase]);
+  const parcelsAtPhase = useMemo(() => filterParcels(parcels?.features ?? [], { phase, serviceCode: null }), [parcels, phase]);
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
   const snapTargets = useCallback(
     (exceptParcelId: string | null): SnapGeometry[] => [
@@ -165,7 +164,7 @@ export function SitePage({ siteId }: { siteId: string }) {
           <LoadState state={data.status} />
           <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
-            <Editor
+            <Suspense fallback={null}><Editor
               ref={editorRef}
               siteId={siteId}
               minArea={site.tolerance}
@@ -199,7 +198,7 @@ export function SitePage({ siteId }: { siteId: string }) {
                 analysis.retry();
                 setSelectedParcelId(parcelId);
               }}
-            />
+            /></Suspense>
           )}
           {/* Right under the tools it goes with, not below the lists where nobody would see it. */}
           {selectedParcel && (
@@ -243,7 +242,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
           {canDraw && site && serviceCode && (
-            <ResolveOverlapDialog
+            <Suspense fallback={null}><ResolveOverlapDialog
               overlap={resolvingOverlap}
               parcels={parcels?.features ?? []}
               organisations={organisations ?? []}
@@ -257,7 +256,7 @@ export function SitePage({ siteId }: { siteId: string }) {
                 data.reloadLayers();
                 analysis.retry();
               }}
-            />
+            /></Suspense>
           )}
         </aside>
         {site && (

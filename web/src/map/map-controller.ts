@@ -11,7 +11,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
-import { ParcelDrawing, type DrawnPolygon, type EditedGeometry, type RingChange, type SnapOptions } from '../draw/parcel-drawing.js';
+import type { DrawnPolygon, EditedGeometry, ParcelDrawing, RingChange, SnapOptions } from '../draw/parcel-drawing.js';
 import { AnalysisOverlay } from './analysis-overlay.js';
 import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
@@ -22,6 +22,18 @@ import { countRenderedParcels, publishTestHook } from './test-hook.js';
 
 // The worker is bundled by Vite and served from the app's origin (no CDN).
 setWorkerUrl(workerUrl);
+
+/** The drawing code (terra-draw), fetched only by those who edit: viewers never download it. */
+let drawingModule: Promise<typeof import('../draw/parcel-drawing.js')> | null = null;
+let ParcelDrawingClass: typeof ParcelDrawing | null = null;
+
+/** Fetches the drawing code once; the controllers' drawing methods work after it resolves. */
+export function loadParcelDrawing(): Promise<void> {
+  drawingModule ??= import('../draw/parcel-drawing.js');
+  return drawingModule.then((module) => {
+    ParcelDrawingClass = module.ParcelDrawing;
+  });
+}
 
 type SourceData = GeoJSONSourceSpecification['data'];
 type DataSourceId = typeof SOURCE_IDS.context | typeof SOURCE_IDS.buildings | typeof SOURCE_IDS.parcels;
@@ -217,7 +229,8 @@ export class MapController {
 
   private parcelDrawing(): ParcelDrawing {
     if (!this.styleLoaded) throw new Error('MapController: drawing needs the map to be loaded');
-    this.drawing ??= new ParcelDrawing(this.map);
+    if (!ParcelDrawingClass) throw new Error('MapController: drawing needs loadParcelDrawing() first');
+    this.drawing ??= new ParcelDrawingClass(this.map);
     return this.drawing;
   }
 
