@@ -1,6 +1,6 @@
-import { startTransition, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES, type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
+import { type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
 import type { Draft } from '../editing/editor-geometry.js';
 import { geometryBbox } from '../domain/geometry-bbox.js';
@@ -11,6 +11,8 @@ import { serviceLabel } from '../domain/service-label.js';
 import type { Finding } from '../map/finding.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
+import { resolveSiteView } from '../routing/site-view.js';
+import { useSiteView } from '../routing/use-site-view.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
 import { useSiteChanges } from '../session/use-site-changes.js';
 import { useLivePreview, type LivePreview } from '../analysis/live-preview.js';
@@ -73,10 +75,10 @@ function draftGeometriesOf(drafts: readonly Draft[], previous: ReadonlyMap<strin
 /** A site's map: parcels of one phase coloured by organisation, filtered by service. */
 export function SitePage({ siteId }: { siteId: string }) {
   const { t, i18n } = useTranslation();
-  const [phase, setPhase] = useState(0);
-  // Like the coordinator's journey: one service at a time, cleaning first; "all services" stacks them.
-  const [serviceCode, setServiceCode] = useState<string | null>(DEFAULT_SERVICES[0].code);
-  const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
+  // Phase, service, selection and camera live in the URL: a link opens the same view, back and forward move between views.
+  const siteView = useSiteView();
+  const { phase, serviceCode, parcelId: selectedParcelId } = siteView.view;
+  const setSelectedParcelId = useCallback((parcelId: string | null) => siteView.show({ parcelId }), [siteView.show]);
   const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const editorRef = useRef<EditorHandle>(null);
@@ -85,6 +87,12 @@ export function SitePage({ siteId }: { siteId: string }) {
   // The project team edits future phases only; viewers and visitors never see the editor.
   const canDraw = role === 'admin' || role === 'coordinator' || (role === 'project' && phase >= 1);
   const data = useSiteData(siteId, phase);
+  const resolvedView = resolveSiteView(siteView.view, data.phases && data.services
+    ? { phases: data.phases.map((known) => known.ordinal), serviceCodes: data.services.map((known) => known.code) }
+    : null);
+  useEffect(() => {
+    if (resolvedView !== siteView.view) siteView.correct(resolvedView);
+  }, [resolvedView, siteView]);
   const analysis = useAsync(
     (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
     [siteId, phase, serviceCode],
@@ -150,7 +158,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   // A click on the map or an item of the parcel list: the editor takes it while picking parcels to merge.
   const pickParcel = useCallback((parcelId: string | null) => {
     if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
-  }, []);
+  }, [setSelectedParcelId]);
   const pickListedParcel = useCallback((parcel: Parcel) => {
     pickParcel(String(parcel.id));
     controller?.focusBounds(geometryBbox(parcel.geometry));
@@ -213,8 +221,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             phases={phases ?? []}
             value={phase}
             onChange={(next) => {
-              setPhase(next);
-              setSelectedParcelId(null);
+              siteView.show({ phase: next, parcelId: null });
               setFocusedFinding(null);
             }}
           />
@@ -222,7 +229,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             services={services ?? []}
             value={serviceCode}
             onChange={(next) => {
-              setServiceCode(next);
+              siteView.show({ serviceCode: next });
               setFocusedFinding(null);
             }}
           />
@@ -271,6 +278,9 @@ export function SitePage({ siteId }: { siteId: string }) {
             selectedParcelIds={selectedIds}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
+            camera={siteView.view.camera}
+            cameraRevision={siteView.travelled}
+            onCameraChange={siteView.cameraMoved}
             onParcelClick={pickParcel}
             onController={setController}
           />} />
