@@ -5,6 +5,7 @@ import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Vite config for the web app; run from the repository root with `--config web/vite.config.ts`. */
 export default defineConfig({
@@ -24,6 +25,11 @@ export default defineConfig({
     outDir: 'dist',
     manifest: true,
     emptyOutDir: true,
+    rolldownOptions: {
+      // core/ is pure (no module does anything on import): what the page does not use of it stays
+      // out of its chunks, so that a viewer does not fetch the editing geometry re-exported by core/index.ts.
+      treeshake: { moduleSideEffects: [{ test: new RegExp(`^${escapeRegExp(repositoryRoot)}core/`), sideEffects: false }] },
+    },
     // maplibre-gl alone weighs about 1 MB minified; one chunk is fine for this app.
     chunkSizeWarningLimit: 1800,
   },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GAP_ROUGH_OUTLINE, launchBrowser, TesseraUser } from './driver.js';
 
 /** The chunks only an editor needs: the editor, its dialogs, the drawing code (terra-draw), the editing geometry, and the live-check worker. */
-const EDITOR_CODE = /\/assets\/(Editor|EditorConflictDialog|EditHistoryControls|ResolveOverlapDialog|parcel-drawing|core|live-check\.worker)-[\w-]+\.m?js$/;
+const EDITOR_CODE = /\/assets\/(Editor|EditorConflictDialog|EditHistoryControls|ResolveOverlapDialog|parcel-drawing|live-check\.worker)-[\w-]+\.m?js$/;
 const MAP_WORKER = /\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/;
 /** Time for any script fetched late (after the map is ready) to show up. */
 const SETTLE_MS = 2000;
