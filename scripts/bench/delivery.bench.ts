@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { makeApp } from '../../server/app.js';
 import { ChangeFeed } from '../../server/changes/change-feed.js';
 import { DEMO_PASSWORD, loadDemo } from '../../server/demo/load-demo.js';
 import { generateTiling } from '../../tests/support/generate-tiling.js';
+import { getRaw } from '../../tests/support/raw-get.js';
 import { buildWebIfStale } from '../lib/build-web.js';
 import { launchChromium } from '../lib/chromium.js';
 import { projectRoot } from '../lib/database.js';
@@ -51,8 +50,10 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
     printLoad('coordinator (signed in)', coordinator, editorChunks, null);
     for (const [label, siteId] of [['demo', demoSiteId], [`${LARGE_SITE_PARCELS.toLocaleString('en')}-parcel site`, largeSiteId]] as const) {
       const path = `/api/sites/${siteId}/parcels?phase=0`;
-      const sizes = await answerSizes(base + path);
-      console.log(`  GET …/parcels, ${label}: ${kilobytes(sizes.wire)} on the wire (${sizes.encoding ?? 'uncompressed'}), ${kilobytes(sizes.decoded)} of GeoJSON`);
+      // As browsers ask: brotli or gzip.
+      const answer = await getRaw(base + path, 'br, gzip');
+      const encoding = answer.headers['content-encoding'] ?? 'uncompressed';
+      console.log(`  GET …/parcels, ${label}: ${kilobytes(answer.body.length)} on the wire (${encoding}), ${kilobytes(Buffer.byteLength(answer.text))} of GeoJSON`);
     }
   } finally {
     await browser.close();
@@ -113,30 +114,6 @@ function editorChunkFiles(): string[] {
   return Object.entries(manifest)
     .filter(([source, chunk]) => EDITOR_SOURCES.includes(source) && (chunk.isDynamicEntry || source.endsWith('.worker.ts')))
     .map(([, chunk]) => chunk.file);
-}
-
-/** The bytes of an answer as sent (asking for brotli or gzip, as browsers do) and once decoded. */
-function answerSizes(url: string): Promise<{ wire: number; decoded: number; encoding: string | null }> {
-  return new Promise((resolve, reject) => {
-    const sent = request(url, { headers: { 'accept-encoding': 'br, gzip' } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const encoding = response.headers['content-encoding'] ?? null;
-        resolve({ wire: body.length, decoded: decodedLength(body, encoding), encoding });
-      });
-      response.on('error', reject);
-    });
-    sent.on('error', reject);
-    sent.end();
-  });
-}
-
-function decodedLength(body: Buffer, encoding: string | null): number {
-  if (encoding === 'br') return brotliDecompressSync(body).length;
-  if (encoding === 'gzip') return gunzipSync(body).length;
-  return body.length;
 }
 
 function kilobytes(bytes: number): string {

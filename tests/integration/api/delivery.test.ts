@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../server/demo/load-demo.js';
 import { TestApi } from '../../support/api.js';
+import { getRaw } from '../../support/raw-get.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 /** Some JavaScript, repetitive like any bundle, well past the size under which compressing is not worth it. */
@@ -13,29 +14,6 @@ const SCRIPT = Array.from({ length: 400 }, (_, index) => `export const value${in
 const HASHED_SCRIPT = 'assets/index-B7xQ2kLm.js';
 /** A script the build compressed beforehand, as web/vite.config.ts has it do for every asset. */
 const PRECOMPRESSED_SCRIPT = 'assets/maplibre-gl-worker-Cz1x.mjs';
-
-interface RawAnswer { status: number; headers: IncomingHttpHeaders; body: Buffer }
-
-/** One GET with the Accept-Encoding a browser sends, the body as it came on the wire. */
-function getRaw(url: string, acceptEncoding: string): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const sent = request(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-      response.on('error', reject);
-    });
-    sent.on('error', reject);
-    sent.end();
-  });
-}
-
-function decoded(answer: RawAnswer): string {
-  const encoding = answer.headers['content-encoding'];
-  if (encoding === 'br') return brotliDecompressSync(answer.body).toString('utf8');
-  if (encoding === 'gzip') return gunzipSync(answer.body).toString('utf8');
-  return answer.body.toString('utf8');
-}
 
 describe('delivery: compressed answers and cached assets', () => {
   let database: TestDatabase;
@@ -67,7 +45,7 @@ describe('delivery: compressed answers and cached assets', () => {
       expect(answer.headers['content-encoding']).toBe(encoding);
       expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(answer.body.length).toBeLessThan(SCRIPT.length / 4);
-      expect(decoded(answer)).toBe(SCRIPT);
+      expect(answer.text).toBe(SCRIPT);
     }
   });
 
@@ -88,7 +66,7 @@ describe('delivery: compressed answers and cached assets', () => {
       const answer = await getRaw(api.baseUrl + path, 'gzip');
       expect(answer.status).toBe(200);
       expect(answer.headers['cache-control']).toBe('no-cache');
-      expect(decoded(answer)).toContain(HASHED_SCRIPT);
+      expect(answer.text).toContain(HASHED_SCRIPT);
     }
   });
 
@@ -99,7 +77,7 @@ describe('delivery: compressed answers and cached assets', () => {
     expect(compressed.status).toBe(200);
     expect(compressed.headers['content-encoding']).toBe('br');
     expect(compressed.body.length).toBeLessThan(plain.body.length / 3);
-    expect(JSON.parse(decoded(compressed))).toEqual(JSON.parse(plain.body.toString('utf8')));
+    expect(JSON.parse(compressed.text)).toEqual(JSON.parse(plain.body.toString('utf8')));
   });
 
   it('sends the stream of changes uncompressed, so that each event arrives when it is sent', async () => {
