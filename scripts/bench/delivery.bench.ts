@@ -75,13 +75,13 @@ async function firstLoadScripts(browser: Browser, url: string, email: string | n
     if (email) await signIn(page, new URL(url).origin, email);
     const scripts: Array<Promise<FetchedScript | null>> = [];
     let counting = true;
-    page.on('requestfinished', (finished) => {
-      if (!counting) return;
-      scripts.push(finished.response().then(async (response) => {
-        const type = response?.headers()['content-type'] ?? '';
-        if (!/javascript/.test(type)) return null;
-        return { url: finished.url(), bytes: (await finished.sizes()).responseBodySize };
-      }));
+    page.on('response', (response) => {
+      if (!counting || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
+      scripts.push(response.request().sizes().then(
+        // Chromium reports no sizes for a worker's script: its Content-Length (the compressed file's) says the same.
+        (sizes) => ({ url: response.url(), bytes: sizes.responseBodySize || Number(response.headers()['content-length'] ?? 0) }),
+        () => null,
+      ));
     });
     await page.goto(url);
     await page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
@@ -102,6 +102,7 @@ function printLoad(who: string, scripts: FetchedScript[], editorChunks: string[]
   const bytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
   const verdict = target === null ? '' : `  target ≤ ${kilobytes(target)}: ${bytes <= target ? 'met' : 'MISSED'}`;
   console.log(`  ${who}: ${kilobytes(bytes)} of JavaScript before the map is ready, ${scripts.length} files${verdict}`);
+  console.log(`    ${scripts.map((script) => `${new URL(script.url).pathname.split('/').pop()} ${kilobytes(script.bytes)}`).join(', ')}`);
   const editorFetched = editorChunks.length === 0 || scripts.some((script) => editorChunks.some((chunk) => script.url.endsWith(chunk)));
   console.log(`    editor and live-check code fetched: ${editorFetched ? 'yes' : 'no'}${editorChunks.length === 0 ? ' (in the entry bundle)' : ''}`);
 }
