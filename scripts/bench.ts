@@ -1,14 +1,15 @@
 // `npm run bench`: prints the figures of docs/README.md, "Quality bars", with their targets.
-// `npm run bench -- editor` (or `browser-engine`, `postgis`) runs only the sections named.
+// `npm run bench -- editor` (or `browser-engine`, `postgis`, `delivery`) runs only the sections named.
 import { migrate } from '../server/db/migrate.js';
 import { createPool } from '../server/db/pool.js';
 import { benchBrowserEngine } from './bench/browser-engine.bench.js';
+import { benchDelivery } from './bench/delivery.bench.js';
 import { benchEditor } from './bench/editor.bench.js';
 import { benchPostgis } from './bench/postgis.bench.js';
 import { openDatabase, withDatabaseName } from './lib/database.js';
 
 const DATABASE = 'tessera_bench';
-const SECTIONS = ['browser-engine', 'postgis', 'editor'] as const;
+const SECTIONS = ['browser-engine', 'postgis', 'editor', 'delivery'] as const;
 const chosen = process.argv.slice(2);
 const unknown = chosen.filter((name) => !(SECTIONS as readonly string[]).includes(name));
 if (unknown.length > 0) {
@@ -29,6 +30,7 @@ try {
     if (runs('browser-engine')) await benchBrowserEngine();
     if (runs('postgis')) await benchPostgis(pool);
     if (runs('editor')) await benchEditor(pool);
+    if (runs('delivery')) await benchDelivery(pool);
   } finally {
     await pool.end();
   }

@@ -10,7 +10,9 @@ import { tokensRouter } from './auth/tokens.router.js';
 import { changeEventsRouter } from './changes/change-events.router.js';
 import { ChangeFeed } from './changes/change-feed.js';
 import { healthRouter } from './health/health.router.js';
+import { compress } from './http/compress.js';
 import { errorHandler, unknownRoute } from './http/error-handler.js';
+import { webAppRouter } from './http/web-app.js';
 import { referenceRouter } from './organisations/organisations.router.js';
 import { buildingsLayer } from './buildings/buildings.layer.js';
 import { importBodyParser, layerRouter } from './features/layer.router.js';
@@ -40,6 +42,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(compress());
   app.use(/^\/api\/sites\/[^/]+\/(parcels|buildings|operations)\/import$/, importBodyParser);
   app.use(PARCEL_CHANGES_PATH, parcelChangesBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
@@ -47,12 +50,7 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use('/api', parcelHistoryRouter(pool), parcelChangesRouter(pool), layerRouter(pool, parcelsLayer, parcelWrites), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
   app.use('/api', changeEventsRouter(pool, changes));
   app.use('/api', unknownRoute);
-  if (webRoot && existsSync(webRoot)) {
-    app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-    // Client-side routes (/sites/…) all load the app's page; a missing file (/favicon.ico, an old
-    // asset: a name ending in an extension such as .js, not a number such as 2.48) gets a 404, never the page.
-    app.get(/^\/(?!api\/)(?!.*\.[a-z][a-z0-9]{0,7}$).*/i, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
-  }
+  if (webRoot && existsSync(webRoot)) app.use(webAppRouter(webRoot));
   app.use(errorHandler);
   return app;
 }

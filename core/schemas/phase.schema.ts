@@ -20,7 +20,5 @@ export const phaseSchema = z
 export type PhaseKind = z.infer<typeof phaseKindSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 
-/** Whether an object with phase range [fromPhase, toPhase) exists at phase k. */
-export function isAliveAt(range: { fromPhase: number; toPhase: number | null }, phase: number): boolean {
-  return range.fromPhase <= phase && (range.toPhase === null || phase < range.toPhase);
-}
+// Kept apart from zod, so that the web page can filter parcels without loading the schemas.
+export { isAliveAt } from './is-alive-at.js';

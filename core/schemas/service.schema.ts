@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
-/** The default services (prestations) every new database starts with; editable later. */
-export const DEFAULT_SERVICES = [
-  { code: 'nettoiement', labelFr: 'Nettoiement', labelEn: 'Cleaning' },
-  { code: 'espaces_verts', labelFr: 'Espaces verts', labelEn: 'Green upkeep' },
-  { code: 'collecte_om', labelFr: 'Collecte des ordures ménagères', labelEn: 'Waste collection' },
-  { code: 'eclairage', labelFr: 'Éclairage', labelEn: 'Lighting' },
-  { code: 'voirie', labelFr: 'Voirie', labelEn: 'Paving and roads' },
-  { code: 'equipements', labelFr: 'Équipements et mobilier', labelEn: 'Play areas and street furniture' },
-  { code: 'viabilite_hivernale', labelFr: 'Viabilité hivernale', labelEn: 'Winter service' },
-] as const;
+// Kept apart from zod, so that the web page can read them without loading the schemas.
+export { DEFAULT_SERVICES } from './default-services.js';
 
 export const serviceCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'a lower-case code like nettoiement');
 

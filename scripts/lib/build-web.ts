@@ -20,7 +20,16 @@ export async function buildWebIfStale(): Promise<void> {
     return;
   }
   console.log('Building the web app…');
-  // Loaded only to build: importing vite costs seconds that every up-to-date start would pay.
-  const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite keeps a NODE_ENV already set, and vitest sets 'test': the end-to-end tests would build (and the
+  // bench then measure) React's development build. The app is always built as it is served.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    // Loaded only to build: importing vite costs seconds that every up-to-date start would pay.
+    const { build } = await import('vite');
+    await build({ configFile: join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }

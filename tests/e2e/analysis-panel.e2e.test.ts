@@ -7,8 +7,10 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
   let user: TesseraUser;
   beforeAll(async () => {
     browser = await launchBrowser();
-    user = await TesseraUser.in(browser);
-    await user.open('/');
+    // Signed in: the live check (a Web Worker) runs only for those who may edit.
+    ({ user } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
+    // Signing in re-renders the panel with the editing actions: wait for the gaps to be listed again.
+    await user.waitForFinding('Liste des manques', (item) => item.startsWith('Personne'));
   });
   afterAll(() => browser.close());
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
+import type { MapCamera } from '../../web/src/routing/site-view.js';
 import { launchChromium } from '../../scripts/lib/chromium.js';
 import { interiorPoint } from '../support/parcel-geometry.js';
 
@@ -127,6 +128,86 @@ export class TesseraUser {
     // The map marks itself not ready as soon as the parcels change; give React a moment to get there.
     await this.page.waitForTimeout(300);
     await this.waitForMap();
+  }
+
+  /** Chooses a phase in the phase selector, by its name. */
+  async choosePhase(name: string): Promise<void> {
+    await this.page.getByLabel('Phase').selectOption({ label: name });
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** What the page shows, as a link should give it back: phase, service, selected parcel, and the map's camera. */
+  async viewShown(): Promise<{ phase: string; service: string; parcel: string | null; camera: MapCamera }> {
+    const phase = await this.page.getByLabel('Phase').evaluate((select) => {
+      const element = select as unknown as { selectedOptions: ArrayLike<{ textContent: string | null }> };
+      return element.selectedOptions[0]?.textContent ?? '';
+    });
+    return { phase, service: await this.selectedService(), parcel: await this.selectedParcelLabel(), camera: await this.mapCamera() };
+  }
+
+  /** The map's centre and zoom, read from the map itself. */
+  mapCamera(): Promise<MapCamera> {
+    return this.page.evaluate(() => {
+      const map = (globalThis as unknown as { __tessera: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).__tessera.map;
+      const center = map.getCenter();
+      return { center: [center.lng, center.lat] as [number, number], zoom: map.getZoom() };
+    });
+  }
+
+  /** Drags the map by some pixels from its middle, as a hand pans it, and waits for it to be drawn. */
+  async panMap(dx: number, dy: number): Promise<void> {
+    const box = await this.page.locator('.site-map canvas.maplibregl-canvas').boundingBox();
+    if (!box) throw new Error('panMap: the map has no canvas');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.dragOnPage(from, { x: from.x + dx, y: from.y + dy });
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** Lets the page run a while, e.g. for what it would fetch late to show up. */
+  async wait(milliseconds: number): Promise<void> {
+    await this.page.waitForTimeout(milliseconds);
+  }
+
+  /** The page's address. */
+  url(): string {
+    return this.page.url();
+  }
+
+  /** Waits until the page's address satisfies `accepts` (the map writes its camera there once at rest). */
+  async waitForUrl(accepts: (url: URL) => boolean, timeoutMs = 10_000): Promise<string> {
+    await this.page.waitForURL(accepts, { timeout: timeoutMs, waitUntil: 'commit' });
+    return this.page.url();
+  }
+
+  /** Opens an address as it was shared (the app's origin and any path and query) and waits for the map. */
+  async openLink(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitForMap();
+  }
+
+  /** Reloads the page, as the browser's button does, and waits for the map. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForMap();
+  }
+
+  /** The browser's back or forward button, then waits for the map to show that view. */
+  async goInHistory(direction: 'back' | 'forward'): Promise<void> {
+    await (direction === 'back' ? this.page.goBack({ waitUntil: 'commit' }) : this.page.goForward({ waitUntil: 'commit' }));
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** Notes the address of every script and worker the page requests from now on, with how it came (content encoding). */
+  recordScripts(): Array<{ url: string; encoding: string | null }> {
+    const scripts: Array<{ url: string; encoding: string | null }> = [];
+    this.page.on('response', (response) => {
+      if (!/\.(m?js)(\?|$)/.test(new URL(response.url()).pathname)) return;
+      scripts.push({ url: response.url(), encoding: response.headers()['content-encoding'] ?? null });
+    });
+    return scripts;
   }
 
   /** The label of the service shown. */
@@ -294,13 +375,13 @@ export class TesseraUser {
   }
 
   /**
-   * Zooms on a parcel and clicks well inside it, so that it is the selected one (its tools show);
-   * returns where on the page it was clicked.
+   * Zooms on a parcel and clicks well inside it, so that it is the selected one (its tools show, or
+   * for a viewer its panel); returns where on the page it was clicked.
    */
-  async selectParcel(geometry: MultiPolygon, zoom: number): Promise<{ x: number; y: number }> {
+  async selectParcel(geometry: MultiPolygon, zoom: number, shows: 'tools' | 'panel' = 'tools'): Promise<{ x: number; y: number }> {
     const [lon, lat] = interiorPoint(geometry);
     await this.zoomTo(lon, lat, zoom);
-    const tools = this.page.getByRole('button', { name: 'Découper' });
+    const tools = shows === 'tools' ? this.page.getByRole('button', { name: 'Découper' }) : this.page.getByRole('region', { name: 'Parcelle', exact: true });
     // SwiftShader may still be drawing the new view: a click that selected nothing is made again.
     for (let attempt = 1; ; attempt += 1) {
       await this.clickMapAt(lon, lat);

@@ -21,9 +21,11 @@ export interface LiveAnalysis {
 
 /**
  * Loads the parcels and buildings of a phase into the live-check worker for one service, so that the
- * editor sees gaps and overlaps change at once; the server's analysis stays the reference.
+ * editor sees gaps and overlaps change at once; the server's analysis stays the reference. The
+ * worker starts only when `enabled` (for those who may edit): a viewer's page never fetches it.
  */
 export function useLiveAnalysis(
+  enabled: boolean,
   site: Site | undefined,
   phase: number,
   service: string | null,
@@ -36,17 +38,20 @@ export function useLiveAnalysis(
   // Answers to checks sent before the preview was dropped are not shown.
   const previewEpoch = useRef(0);
 
+  const [worker, setWorker] = useState<LiveCheck | null>(null);
   useEffect(() => {
-    const worker = new LiveCheck();
-    workerRef.current = worker;
+    if (!enabled) return;
+    const started = new LiveCheck();
+    workerRef.current = started;
+    setWorker(started);
     return () => {
       workerRef.current = null;
-      worker.destroy();
+      setWorker(null);
+      started.destroy();
     };
-  }, []);
+  }, [enabled]);
 
   useEffect(() => {
-    const worker = workerRef.current;
     previewEpoch.current += 1;
     preview.set(null);
     publishLiveAnalysis(null);
@@ -60,7 +65,7 @@ export function useLiveAnalysis(
     return () => {
       current = false;
     };
-  }, [preview, site, phase, service, parcels, buildings, generation]);
+  }, [worker, preview, site, phase, service, parcels, buildings, generation]);
 
   const checkEdits = useCallback((edits: ParcelEdit[]) => {
     const worker = workerRef.current;

@@ -3,6 +3,7 @@ import type { BuildingCollection, ContextCollection, Site, SiteAnalysis } from '
 import type { Finding } from '../map/finding.js';
 import { MapController } from '../map/map-controller.js';
 import type { ParcelLayerData } from '../map/parcel-layer-data.js';
+import { formatCamera, type MapCamera } from '../routing/site-view.js';
 
 interface SiteMapProps {
   site: Site;
@@ -18,7 +19,12 @@ interface SiteMapProps {
   selectedParcelIds: readonly string[];
   attribution: string;
   label: string;
+  /** Where the map looks (from the URL); null: the whole site. */
+  camera: MapCamera | null;
+  /** Counts the user's moves back and forward in the history: each one takes the map to `camera`; its own moves do not. */
+  cameraRevision: number;
   onParcelClick: (parcelId: string | null) => void;
+  onCameraChange: (camera: MapCamera) => void;
   /** Receives the map's controller once created (and null when it goes), for the editor. */
   onController?: (controller: MapController | null) => void;
 }
@@ -33,6 +39,11 @@ export function SiteMap(props: SiteMapProps) {
   const attributionRef = useRef(attribution);
   const onControllerRef = useRef(props.onController);
   onControllerRef.current = props.onController;
+  const onCameraChangeRef = useRef(props.onCameraChange);
+  onCameraChangeRef.current = props.onCameraChange;
+  const cameraRef = useRef(props.camera);
+  cameraRef.current = props.camera;
+  const appliedRevision = useRef(props.cameraRevision);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -42,7 +53,9 @@ export function SiteMap(props: SiteMapProps) {
       bbox: site.bbox,
       perimeter: site.perimeter,
       attribution: attributionRef.current,
+      camera: cameraRef.current,
       onParcelClick: (parcelId) => onParcelClickRef.current(parcelId),
+      onCameraChange: (camera) => onCameraChangeRef.current(camera),
     });
     controllerRef.current = controller;
     onControllerRef.current?.(controller);
@@ -74,6 +87,15 @@ export function SiteMap(props: SiteMapProps) {
   useEffect(() => {
     controllerRef.current?.setSelectedParcels(selectedParcelIds);
   }, [site, selectedParcelIds]);
+  // Back or forward: the map goes to the camera of the entry arrived at, unless it is there already.
+  useEffect(() => {
+    const controller = controllerRef.current;
+    if (!controller || appliedRevision.current === props.cameraRevision) return;
+    appliedRevision.current = props.cameraRevision;
+    const camera = cameraRef.current;
+    if (camera && formatCamera(camera) === formatCamera(controller.camera())) return;
+    controller.showCamera(camera);
+  }, [site, props.cameraRevision]);
   useEffect(() => {
     if (attributionRef.current === attribution) return;
     attributionRef.current = attribution;

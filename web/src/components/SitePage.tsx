@@ -1,8 +1,8 @@
-import { startTransition, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_SERVICES, type GapFeature, type MultiPolygon, type OverlapFeature, type ParcelEdit, type SiteAnalysis } from '../../../core/index.js';
+import type { GapFeature, MultiPolygon, OverlapFeature, ParcelEdit, SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
-import { parcelsAlive, type Draft } from '../editing/editor-geometry.js';
+import type { Draft } from '../editing/editor-geometry.js';
 import { geometryBbox } from '../domain/geometry-bbox.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
@@ -11,6 +11,8 @@ import { serviceLabel } from '../domain/service-label.js';
 import type { Finding } from '../map/finding.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { MapController } from '../map/map-controller.js';
+import { resolveSiteView } from '../routing/site-view.js';
+import { useSiteView } from '../routing/use-site-view.js';
 import { roleOnSite, useSession } from '../session/use-session.js';
 import { useSiteChanges } from '../session/use-site-changes.js';
 import { useLivePreview, type LivePreview } from '../analysis/live-preview.js';
@@ -20,15 +22,14 @@ import { useEditHistory } from '../editing/use-edit-history.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
 import { ChangeNotice } from './ChangeNotice.js';
-import { EditHistoryControls } from './EditHistoryControls.js';
-import { Editor, type EditorHandle } from './Editor.js';
+import type { EditorHandle } from './Editor.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
+import { EditHistoryControls, Editor, ResolveOverlapDialog } from './lazy-editor.js';
 import { LoadState } from './LoadState.js';
 import { ParcelList } from './ParcelList.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
-import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
 
@@ -74,10 +75,10 @@ function draftGeometriesOf(drafts: readonly Draft[], previous: ReadonlyMap<strin
 /** A site's map: parcels of one phase coloured by organisation, filtered by service. */
 export function SitePage({ siteId }: { siteId: string }) {
   const { t, i18n } = useTranslation();
-  const [phase, setPhase] = useState(0);
-  // Like the coordinator's journey: one service at a time, cleaning first; "all services" stacks them.
-  const [serviceCode, setServiceCode] = useState<string | null>(DEFAULT_SERVICES[0].code);
-  const [selectedParcelId, setSelectedParcelId] = useState<string | null>(null);
+  // Phase, service, selection and camera live in the URL: a link opens the same view, back and forward move between views.
+  const siteView = useSiteView();
+  const { phase, serviceCode, parcelId: selectedParcelId } = siteView.view;
+  const setSelectedParcelId = useCallback((parcelId: string | null) => siteView.show({ parcelId }), [siteView.show]);
   const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const editorRef = useRef<EditorHandle>(null);
@@ -86,6 +87,12 @@ export function SitePage({ siteId }: { siteId: string }) {
   // The project team edits future phases only; viewers and visitors never see the editor.
   const canDraw = role === 'admin' || role === 'coordinator' || (role === 'project' && phase >= 1);
   const data = useSiteData(siteId, phase);
+  const resolvedView = resolveSiteView(siteView.view, data.phases && data.services
+    ? { phases: data.phases.map((known) => known.ordinal), serviceCodes: data.services.map((known) => known.code) }
+    : null);
+  useEffect(() => {
+    if (resolvedView !== siteView.view) siteView.correct(resolvedView);
+  }, [resolvedView, siteView]);
   const analysis = useAsync(
     (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
     [siteId, phase, serviceCode],
@@ -103,7 +110,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   });
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
-  const live = useLiveAnalysis(site, layersPhase ?? phase, serviceCode, parcels, buildings);
+  const live = useLiveAnalysis(canDraw, site, layersPhase ?? phase, serviceCode, parcels, buildings);
   // Neighbours reshaped by the edit in progress (shared vertices): drawn as they will be saved.
   const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(NO_DRAFTS);
   const [highlighted, setHighlighted] = useState<readonly string[] | null>(null);
@@ -130,7 +137,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   };
   // Stable, so that the panel's findings are not all drawn again when the page renders.
   const fillGap = useCallback((gap: GapFeature) => editorRef.current?.fillGap(gap.geometry), []);
-  const parcelsAtPhase = useMemo(() => parcelsAlive(parcels?.features ?? [], phase), [parcels, phase]);
+  const parcelsAtPhase = useMemo(() => filterParcels(parcels?.features ?? [], { phase, serviceCode: null }), [parcels, phase]);
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
   const snapTargets = useCallback(
     (exceptParcelId: string | null): SnapGeometry[] => [
@@ -151,7 +158,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   // A click on the map or an item of the parcel list: the editor takes it while picking parcels to merge.
   const pickParcel = useCallback((parcelId: string | null) => {
     if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
-  }, []);
+  }, [setSelectedParcelId]);
   const pickListedParcel = useCallback((parcel: Parcel) => {
     pickParcel(String(parcel.id));
     controller?.focusBounds(geometryBbox(parcel.geometry));
@@ -165,7 +172,7 @@ export function SitePage({ siteId }: { siteId: string }) {
           <LoadState state={data.status} />
           <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
-            <Editor
+            <Suspense fallback={null}><Editor
               ref={editorRef}
               siteId={siteId}
               minArea={site.tolerance}
@@ -199,7 +206,7 @@ export function SitePage({ siteId }: { siteId: string }) {
                 analysis.retry();
                 setSelectedParcelId(parcelId);
               }}
-            />
+            /></Suspense>
           )}
           {/* Right under the tools it goes with, not below the lists where nobody would see it. */}
           {selectedParcel && (
@@ -214,8 +221,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             phases={phases ?? []}
             value={phase}
             onChange={(next) => {
-              setPhase(next);
-              setSelectedParcelId(null);
+              siteView.show({ phase: next, parcelId: null });
               setFocusedFinding(null);
             }}
           />
@@ -223,7 +229,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             services={services ?? []}
             value={serviceCode}
             onChange={(next) => {
-              setServiceCode(next);
+              siteView.show({ serviceCode: next });
               setFocusedFinding(null);
             }}
           />
@@ -243,7 +249,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
           {canDraw && site && serviceCode && (
-            <ResolveOverlapDialog
+            <Suspense fallback={null}><ResolveOverlapDialog
               siteId={siteId}
               overlap={resolvingOverlap}
               parcels={parcels?.features ?? []}
@@ -258,7 +264,7 @@ export function SitePage({ siteId }: { siteId: string }) {
                 data.reloadLayers();
                 analysis.retry();
               }}
-            />
+            /></Suspense>
           )}
         </aside>
         {site && (
@@ -273,6 +279,9 @@ export function SitePage({ siteId }: { siteId: string }) {
             selectedParcelIds={selectedIds}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
+            camera={siteView.view.camera}
+            cameraRevision={siteView.travelled}
+            onCameraChange={siteView.cameraMoved}
             onParcelClick={pickParcel}
             onController={setController}
           />} />

@@ -11,7 +11,8 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
-import { ParcelDrawing, type DrawnPolygon, type EditedGeometry, type RingChange, type SnapOptions } from '../draw/parcel-drawing.js';
+import type { MapCamera } from '../routing/site-view.js';
+import type { DrawnPolygon, EditedGeometry, ParcelDrawing, RingChange, SnapOptions } from '../draw/parcel-drawing.js';
 import { AnalysisOverlay } from './analysis-overlay.js';
 import type { Finding } from './finding.js';
 import { buildBaseStyle } from './base-style.js';
@@ -23,7 +24,21 @@ import { countRenderedParcels, publishTestHook } from './test-hook.js';
 // The worker is bundled by Vite and served from the app's origin (no CDN).
 setWorkerUrl(workerUrl);
 
+/** The drawing code (terra-draw), fetched only by those who edit: viewers never download it. */
+let drawingModule: Promise<typeof import('../draw/parcel-drawing.js')> | null = null;
+let ParcelDrawingClass: typeof ParcelDrawing | null = null;
+
+/** Fetches the drawing code once; the controllers' drawing methods work after it resolves. */
+export function loadParcelDrawing(): Promise<void> {
+  drawingModule ??= import('../draw/parcel-drawing.js');
+  return drawingModule.then((module) => {
+    ParcelDrawingClass = module.ParcelDrawing;
+  });
+}
+
 type SourceData = GeoJSONSourceSpecification['data'];
+/** Pixels around the site when the map is fitted to it. */
+const SITE_PADDING = 32;
 type DataSourceId = typeof SOURCE_IDS.context | typeof SOURCE_IDS.buildings | typeof SOURCE_IDS.parcels;
 
 /** What the map needs at creation; everything else is fed through the setters. */
@@ -32,7 +47,11 @@ export interface MapControllerOptions {
   bbox: [number, number, number, number];
   perimeter: MultiPolygon | null;
   attribution: string;
+  /** Where to look at first; null fits the site's box. */
+  camera: MapCamera | null;
   onParcelClick: (parcelId: string | null) => void;
+  /** The map came to rest somewhere else (a pan, a zoom, a jump). */
+  onCameraChange: (camera: MapCamera) => void;
 }
 
 /**
@@ -57,15 +76,16 @@ export class MapController {
   private highlightedFinding: string | null = null;
   private drawing: ParcelDrawing | null = null;
   private drawingActive = false;
+  private readonly bbox: [number, number, number, number];
 
   constructor(options: MapControllerOptions) {
     this.container = options.container;
+    this.bbox = options.bbox;
     this.container.dataset.mapReady = 'false';
     this.map = new MapLibreMap({
       container: options.container,
       style: buildBaseStyle({ perimeter: options.perimeter }),
-      bounds: options.bbox,
-      fitBoundsOptions: { padding: 32 },
+      ...(options.camera ? { center: options.camera.center, zoom: options.camera.zoom } : { bounds: options.bbox, fitBoundsOptions: { padding: SITE_PADDING } }),
       maxZoom: 21,
       attributionControl: false,
     });
@@ -84,6 +104,7 @@ export class MapController {
       this.applySelection();
     });
     this.map.on('idle', () => this.publishIfReady());
+    this.map.on('moveend', () => options.onCameraChange(this.camera()));
     this.map.on('click', (event: MapMouseEvent) => {
       if (!this.drawingActive) options.onParcelClick(this.parcelIdAt(event));
     });
@@ -142,6 +163,20 @@ export class MapController {
     // Not ready until the new view is drawn; the repaint guarantees an 'idle' even if the view did not change.
     this.container.dataset.mapReady = 'false';
     this.map.fitBounds(bbox, { padding: 80, maxZoom, duration: 0 });
+    this.map.triggerRepaint();
+  }
+
+  /** Where the map looks now. */
+  camera(): MapCamera {
+    const center = this.map.getCenter();
+    return { center: [center.lng, center.lat], zoom: this.map.getZoom() };
+  }
+
+  /** Moves the map at once to a camera (back and forward in the history), or onto the whole site for null. */
+  showCamera(camera: MapCamera | null): void {
+    this.container.dataset.mapReady = 'false';
+    if (camera) this.map.jumpTo({ center: camera.center, zoom: camera.zoom });
+    else this.map.fitBounds(this.bbox, { padding: SITE_PADDING, duration: 0 });
     this.map.triggerRepaint();
   }
 
@@ -217,7 +252,8 @@ export class MapController {
 
   private parcelDrawing(): ParcelDrawing {
     if (!this.styleLoaded) throw new Error('MapController: drawing needs the map to be loaded');
-    this.drawing ??= new ParcelDrawing(this.map);
+    if (!ParcelDrawingClass) throw new Error('MapController: drawing needs loadParcelDrawing() first');
+    this.drawing ??= new ParcelDrawingClass(this.map);
     return this.drawing;
   }
 

@@ -3,7 +3,8 @@ import { parseRoute, type Route } from './route.js';
 
 const NAVIGATE_EVENT = 'tessera:navigate';
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` after every navigation and every back or forward. */
+export function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
@@ -23,6 +24,6 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
 
 /** The route of the current URL, re-rendering on navigation and on back/forward. */
 export function useRoute(): Route {
-  const path = useSyncExternalStore(subscribe, currentPath);
+  const path = useSyncExternalStore(subscribeToLocation, currentPath);
   return parseRoute(path);
 }
