@@ -104,9 +104,9 @@ export class TesseraUser {
     return (await this.page.getByTestId('change-notice').innerText()).trim();
   }
 
-  /** The names listed in the legend. */
+  /** The organisations listed in the legend. */
   async legendEntries(): Promise<string[]> {
-    return (await this.page.getByRole('region', { name: 'Légende' }).locator('li').allInnerTexts()).map((text) => text.trim());
+    return (await this.page.getByRole('region', { name: 'Légende' }).getByRole('list', { name: 'Gestionnaires' }).locator('li').allInnerTexts()).map((text) => text.trim());
   }
 
   /** Chooses a service in the service filter, by its visible label. */
@@ -417,9 +417,9 @@ export class TesseraUser {
     await this.pressHistoryKey('Control+Shift+z');
   }
 
-  /** The title of the "Annuler" / "Rétablir" button (it names the step), and whether it can be clicked. */
+  /** The title of the "Défaire" / "Rétablir" button (it names the step), and whether it can be clicked. */
   async historyButton(which: 'undo' | 'redo'): Promise<{ title: string; enabled: boolean }> {
-    const button = this.page.getByRole('button', { name: which === 'undo' ? 'Annuler la dernière modification' : 'Rétablir la modification', exact: true });
+    const button = this.page.getByRole('button', { name: which === 'undo' ? 'Défaire la dernière modification' : 'Rétablir la modification', exact: true });
     return { title: (await button.getAttribute('title')) ?? '', enabled: await button.isEnabled() };
   }
 

@@ -26,6 +26,7 @@ import { Header } from './Header.js';
 import { Legend } from './Legend.js';
 import { LoadState } from './LoadState.js';
 import { ParcelList } from './ParcelList.js';
+import { PanelSheet } from './PanelSheet.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
 import { ResolveOverlapDialog } from './ResolveOverlapDialog.js';
@@ -161,7 +162,7 @@ export function SitePage({ siteId }: { siteId: string }) {
     <div className="page">
       <Header title={site ? `${site.name} — ${site.commune}` : undefined} />
       <main className="site">
-        <aside className="site__panel" aria-label={t('site.controlsLabel')}>
+        <PanelSheet label={t('site.controlsLabel')} reveal={selectedParcelId}>
           <LoadState state={data.status} />
           <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
@@ -227,8 +228,6 @@ export function SitePage({ siteId }: { siteId: string }) {
               setFocusedFinding(null);
             }}
           />
-          <Legend entries={legend} />
-          <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
           {serviceCode ? (
             <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <AnalysisPanel
               serviceLabel={serviceName(serviceCode)}
@@ -242,6 +241,8 @@ export function SitePage({ siteId }: { siteId: string }) {
           ) : (
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
+          <Legend entries={legend} allServices={serviceCode === null} />
+          <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
           {canDraw && site && serviceCode && (
             <ResolveOverlapDialog
               overlap={resolvingOverlap}
@@ -259,7 +260,7 @@ export function SitePage({ siteId }: { siteId: string }) {
               }}
             />
           )}
-        </aside>
+        </PanelSheet>
         {site && (
           <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <SiteMap
             site={site}
@@ -270,6 +271,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             focusedFinding={focusedFinding}
             loading={layersLoading || (serviceCode !== null && analysis.loading)}
             selectedParcelIds={selectedIds}
+            allServices={serviceCode === null}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
             onParcelClick={pickParcel}
