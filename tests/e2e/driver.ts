@@ -1,7 +1,7 @@
 // The only module of the end-to-end tests that talks to Playwright: tests read like a user's steps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
 import { launchChromium } from '../../scripts/lib/chromium.js';
@@ -304,14 +304,18 @@ export class TesseraUser {
    * returns where on the page it was clicked.
    */
   async selectParcel(geometry: MultiPolygon, zoom: number): Promise<{ x: number; y: number }> {
+    return this.pickOnMap(geometry, zoom, 'click', this.page.getByRole('button', { name: 'Découper' }));
+  }
+
+  /** Zooms on a parcel and clicks (or taps) well inside it until `shown` appears; returns where on the page. */
+  private async pickOnMap(geometry: MultiPolygon, zoom: number, by: 'click' | 'tap', shown: Locator): Promise<{ x: number; y: number }> {
     const [lon, lat] = interiorPoint(geometry);
     await this.zoomTo(lon, lat, zoom);
-    const tools = this.page.getByRole('button', { name: 'Découper' });
     // SwiftShader may still be drawing the new view: a click that selected nothing is made again.
     for (let attempt = 1; ; attempt += 1) {
-      await this.clickMapAt(lon, lat);
+      await (by === 'click' ? this.clickMapAt(lon, lat) : this.tapMapAt(lon, lat));
       try {
-        await tools.waitFor({ timeout: 10_000 });
+        await shown.waitFor({ timeout: 10_000 });
         break;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -609,19 +613,9 @@ export class TesseraUser {
 
   /** Zooms on a parcel and taps well inside it, until the parcel panel shows it. */
   async tapParcel(geometry: MultiPolygon, zoom: number): Promise<void> {
-    const [lon, lat] = interiorPoint(geometry);
-    await this.zoomTo(lon, lat, zoom);
-    const panel = this.page.getByRole('region', { name: 'Parcelle', exact: true });
-    for (let attempt = 1; ; attempt += 1) {
-      await this.tapMapAt(lon, lat);
-      try {
-        await panel.waitFor({ timeout: 10_000 });
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await this.waitForMap();
-      }
-    }
+    await this.pickOnMap(geometry, zoom, 'tap', this.page.getByRole('region', { name: 'Parcelle', exact: true }));
+    // The map outlines the parcel once it has drawn again.
+    await this.waitForMap();
   }
 
   /** Whether the bottom sheet of the panel is open; false when it is collapsed to its handle. */
