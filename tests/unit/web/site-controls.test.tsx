@@ -33,7 +33,8 @@ describe('Legend', () => {
     ]);
     const svg = (index: number) => symbols!.querySelectorAll('li svg')[index]!.innerHTML;
     expect(svg(0)).toContain(cssColour(ANALYSIS_STYLES.gaps.colour));
-    expect(svg(0)).toMatch(/<pattern [^>]*rotate\(45\)/);
+    // deck.gl's 45° (y upwards) is SVG's −45° (y downwards): the lines run as on the map.
+    expect(svg(0)).toMatch(/<pattern [^>]*rotate\(-45\)/);
     // Overlaps are cross-hatched: two patterns.
     expect(svg(1).match(/<pattern /g)).toHaveLength(2);
     expect(svg(2)).toContain(cssColour(ANALYSIS_STYLES.overflow.colour));

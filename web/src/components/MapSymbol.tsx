@@ -52,7 +52,8 @@ function FindingPicture({ kind, patternId }: { kind: AnalysisKind; patternId: st
   return (
     <>
       {angles.map((angle, index) => (
-        <pattern key={angle} id={`${patternId}-${index}`} patternUnits="userSpaceOnUse" width={period} height={period} patternTransform={`rotate(${angle})`}>
+        // deck.gl measures its angles with y upwards, SVG with y downwards: the same hatching turns the other way.
+        <pattern key={angle} id={`${patternId}-${index}`} patternUnits="userSpaceOnUse" width={period} height={period} patternTransform={`rotate(${-angle})`}>
           <rect width={hatching.strokeWidth} height={period} fill={ink} />
         </pattern>
       ))}
