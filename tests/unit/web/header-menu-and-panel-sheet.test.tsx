@@ -58,8 +58,20 @@ describe('PanelSheet', () => {
     expect(state()).toEqual(['true', 'true', 'Réduire le panneau']);
 
     click(handle);
+    const content = container.querySelector('.site__panel-content') as HTMLElement;
+    content.scrollTop = 300;
+    const scrolledTo = vi.fn();
+    content.scrollTo = scrolledTo as never;
+    (document.activeElement as HTMLElement | null)?.blur();
     rerender(<PanelSheet label="Choix de l'affichage" reveal="parcel-1"><p>analyse</p></PanelSheet>);
     expect(state()[0]).toBe('true');
+    // Picked on the map: the panel shows its top, where the parcel is.
+    expect(scrolledTo).toHaveBeenCalledWith({ top: 0 });
+    // Picked from inside the panel (the parcel list): the panel keeps its place.
+    rerender(<PanelSheet label="Choix de l'affichage" reveal="parcel-1"><button type="button">Lot 2</button></PanelSheet>);
+    act(() => content.querySelector('button')!.focus());
+    rerender(<PanelSheet label="Choix de l'affichage" reveal="parcel-2"><button type="button">Lot 2</button></PanelSheet>);
+    expect(scrolledTo).toHaveBeenCalledTimes(1);
     // Picking nothing (null) leaves it as the user set it.
     click(handle);
     rerender(<PanelSheet label="Choix de l'affichage" reveal={null}><p>analyse</p></PanelSheet>);
