@@ -1,4 +1,4 @@
-// `npm run bench`: prints the figures of DESIGN.md §7 and the analysis issue, with their targets.
+// `npm run bench`: prints the figures of docs/README.md, "Quality bars", with their targets.
 // `npm run bench -- editor` (or `browser-engine`, `postgis`) runs only the sections named.
 import { migrate } from '../server/db/migrate.js';
 import { createPool } from '../server/db/pool.js';

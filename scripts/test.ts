@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, projectRoot } from './lib/database.js';
-import { run } from './lib/run.js';
+import { run, stopRunningCommands } from './lib/run.js';
+import { onStopRequest } from './lib/stop-requests.js';
 import { ensureChromium } from './lib/system-packages.js';
 
 const binaries = join(projectRoot, 'node_modules', '.bin');
@@ -37,19 +38,32 @@ function summary(): VitestReport {
   return totals;
 }
 
+// A stopped run ends the command under way, skips the rest, and still stops the private cluster.
+let stopReason: string | undefined;
+onStopRequest((reason) => {
+  stopReason = reason;
+  stopRunningCommands('SIGTERM');
+});
+
+/** Starts one stage of the run, unless the run was asked to stop. */
+function stage(title: string): void {
+  if (stopReason) throw new Error(`${stopReason}: the tests were stopped`);
+  console.log(`\n== ${title}`);
+}
+
 const database = await openDatabase();
 let failed = false;
 try {
-  console.log('\n== Type-check');
+  stage('Type-check');
   await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: projectRoot });
   await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'web/tsconfig.json'], { cwd: projectRoot });
   await run(join(binaries, 'tsc'), ['--noEmit', '-p', 'tests/unit/web/tsconfig.json'], { cwd: projectRoot });
-  console.log('\n== Unit tests');
+  stage('Unit tests');
   await vitest('unit');
-  console.log('\n== Integration tests (PostGIS)');
+  stage('Integration tests (PostGIS)');
   const environment = { ...process.env, DATABASE_URL: database.url };
   await vitest('integration', environment);
-  console.log('\n== End-to-end tests (Chromium)');
+  stage('End-to-end tests (Chromium)');
   const chromium = await ensureChromium();
   await vitest('e2e', { ...environment, CHROMIUM_PATH: chromium });
 } catch (error) {

@@ -18,6 +18,7 @@ import { operationsLayer } from './operations/operations.layer.js';
 import { PARCEL_CHANGES_PATH, parcelChangesBodyParser, parcelChangesRouter } from './parcels/parcel-changes.router.js';
 import { parcelHistoryRouter } from './parcels/parcel-history.router.js';
 import { parcelsLayer } from './parcels/parcels.layer.js';
+import { parcelWrites } from './parcels/single-parcel-writes.js';
 import { projectRoot } from './project-root.js';
 import { siteAdminRouter } from './sites/site-admin.router.js';
 import { sitesRouter } from './sites/sites.router.js';
@@ -43,13 +44,14 @@ export function makeApp({ pool, webRoot = join(projectRoot, 'web', 'dist'), sess
   app.use(PARCEL_CHANGES_PATH, parcelChangesBodyParser);
   app.use('/api', express.json({ limit: '1mb' }), cookieParser(), authenticate(pool));
   app.use('/api', healthRouter(pool), sessionRouter(pool, session), tokensRouter(pool), referenceRouter(pool), sitesRouter(pool), siteAdminRouter(pool));
-  app.use('/api', parcelHistoryRouter(pool), parcelChangesRouter(pool), layerRouter(pool, parcelsLayer), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
+  app.use('/api', parcelHistoryRouter(pool), parcelChangesRouter(pool), layerRouter(pool, parcelsLayer, parcelWrites), layerRouter(pool, buildingsLayer), layerRouter(pool, operationsLayer), analysisRouter(pool));
   app.use('/api', changeEventsRouter(pool, changes));
   app.use('/api', unknownRoute);
   if (webRoot && existsSync(webRoot)) {
     app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-    // Client-side routes (/sites/…) all load the app's page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
+    // Client-side routes (/sites/…) all load the app's page; a missing file (/favicon.ico, an old
+    // asset: a name ending in an extension such as .js, not a number such as 2.48) gets a 404, never the page.
+    app.get(/^\/(?!api\/)(?!.*\.[a-z][a-z0-9]{0,7}$).*/i, (_req, res) => res.sendFile(join(webRoot, 'index.html')));
   }
   app.use(errorHandler);
   return app;

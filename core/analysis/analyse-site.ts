@@ -10,7 +10,7 @@ import { outdoorSpace } from './outdoor-space.js';
 import { selectBuildings } from './select-buildings.js';
 import { selectParcels } from './select-parcels.js';
 
-/** Gaps, overlaps, overflow and coverage of one site at one phase for one service (DESIGN.md §4). @example analyseSite({ perimeter, tolerance: 1, buildings, parcels }, 0, 'nettoiement').coverage */
+/** Gaps, overlaps, overflow and coverage of one site at one phase for one service (docs/analysis.md, "Definitions"). @example analyseSite({ perimeter, tolerance: 1, buildings, parcels }, 0, 'nettoiement').coverage */
 export function analyseSite(input: AnalysisInput, phase: number, service: string): SiteAnalysis {
   const tolerance = input.tolerance ?? DEFAULT_TOLERANCE_M2;
   const outdoor = outdoorSpace(input.perimeter, selectBuildings(input.buildings, phase));

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon } from '../schemas/geojson.schema.js';
 
 /**
- * The analysis of one site, phase and service (DESIGN.md §4), as both engines return it: the
+ * The analysis of one site, phase and service (docs/analysis.md, "Definitions"), as both engines return it: the
  * browser's (core/analysis, Turf) and the server's (PostGIS, the reference). Areas are square
  * metres on the WGS84 ellipsoid; pieces under the site's tolerance are dropped.
  */

@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon } from '../schemas/geojson.schema.js';
 
 /**
- * How a renewal phase changes one service (DESIGN.md §4), from phase `fromPhase` to `toPhase`.
+ * How a renewal phase changes one service (docs/analysis.md, "Comparing two phases"), from phase `fromPhase` to `toPhase`.
  * The domain is the site's perimeter. At each phase a point is managed by every organisation with a
  * parcel covering the service there, within the outdoor space; a point nobody manages (a gap, or under
  * a building) belongs to "nobody" (`null`). A point managed by two organisations counts for both.

@@ -16,7 +16,7 @@ export const buildingInputPropertiesSchema = z
   .strict()
   .refine(phaseRangeRefinement.check, phaseRangeRefinement.message);
 
-/** Kinds of renewal works operations (DESIGN.md §3). */
+/** Kinds of renewal works operations (docs/domain.md, "Works operations"). */
 export const OPERATION_KINDS = ['demolition', 'construction', 'residentialisation', 'amenagement', 'voirie_nouvelle', 'autre'] as const;
 
 /** Properties of a renewal works operation sent by a client. */

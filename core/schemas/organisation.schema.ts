@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Kinds of organisation that manage outdoor space (DESIGN.md §3). */
+/** Kinds of organisation that manage outdoor space (docs/domain.md, "Organisations"). */
 export const ORGANISATION_KINDS = [
   'ville',
   'agglomeration',

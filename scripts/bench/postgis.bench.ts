@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type pg from 'pg';
 import { makeApp } from '../../server/app.js';
-import { updateFeature } from '../../server/features/feature-writes.js';
-import { parcelsLayer } from '../../server/parcels/parcels.layer.js';
+import { parcelWrites } from '../../server/parcels/single-parcel-writes.js';
 import { generateTiling, type Tiling } from '../../tests/support/generate-tiling.js';
 import { loadTiling } from './load-tiling.js';
 import { repeat, report, summarise, time, type Timings } from './measure.js';
@@ -39,7 +38,7 @@ async function benchEdits(pool: pg.Pool, siteId: string, tiling: Tiling, runs: n
     const position = Math.floor(random() * parcels.length);
     const after = moveVertex(parcels[position]!, random);
     const version = versions.get(after.id) ?? 1;
-    await updateFeature(pool, parcelsLayer, after.id, user, version, { geometry: after.geometry });
+    await parcelWrites.update(pool, after.id, user, version, { geometry: after.geometry });
     versions.set(after.id, version + 1);
     parcels[position] = after;
   });

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { projectRoot } from './database.js';
 
 /** The newest modification time of the files under a folder. */
@@ -21,5 +20,7 @@ export async function buildWebIfStale(): Promise<void> {
     return;
   }
   console.log('Building the web app…');
+  // Loaded only to build: importing vite costs seconds that every up-to-date start would pay.
+  const { build } = await import('vite');
   await build({ configFile: join(projectRoot, 'web', 'vite.config.ts'), logLevel: 'warn' });
 }

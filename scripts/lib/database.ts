@@ -5,15 +5,18 @@ import { ensurePostgres } from './system-packages.js';
 
 export const projectRoot = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
-/** The database to use: `DATABASE_URL` when set (no cluster started), else the private cluster. */
+/**
+ * The database to use: `DATABASE_URL` when set (no cluster started), else the private cluster, in
+ * TESSERA_CLUSTER_DIR when set, else in the project's `.data/`.
+ */
 export async function openDatabase(): Promise<Cluster> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     console.log('Using the database of DATABASE_URL (no private cluster).');
-    return { url: configured, stop: async () => undefined };
+    return { url: configured, stop: async () => undefined, whenStopping: () => undefined };
   }
   const binDir = await ensurePostgres();
-  return startPrivateCluster(binDir, projectRoot);
+  return startPrivateCluster(binDir, projectRoot, process.env.TESSERA_CLUSTER_DIR || undefined);
 }
 
 /** The same server, another database name (tests use their own databases). */

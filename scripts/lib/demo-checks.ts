@@ -1,7 +1,7 @@
 /**
  * Checks on the files as written (read back from their GeoJSON): every polygon valid, non-empty,
  * MultiPolygon, counter-clockwise; and the gaps, overlaps and overflow of a service at a phase,
- * measured on the ellipsoid (geography), as DESIGN.md §4 defines them.
+ * measured on the ellipsoid (geography), as docs/analysis.md, "Definitions", defines them.
  */
 import type pg from 'pg';
 import type { GeoJsonFeature } from './demo-geojson.js';

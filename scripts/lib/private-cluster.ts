@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { isRoot, output, run } from './run.js';
 
@@ -11,12 +11,15 @@ export interface Cluster {
   url: string;
   /** Stops the server if this process started it; does nothing otherwise. */
   stop(): Promise<void>;
+  /** Calls `listener` once if the server begins to stop or dies while we use it, whoever stopped it. */
+  whenStopping(listener: () => void): void;
 }
 
 const SUPERUSER = 'tessera';
 const DATABASE = 'tessera';
 /** Unix socket paths are limited to 107 bytes; keep room for "/.s.PGSQL.5432". */
 const MAX_SOCKET_DIR_LENGTH = 90;
+const STATUS_CHECK_MS = 500;
 
 interface ClusterPaths {
   dataDir: string;
@@ -47,12 +50,12 @@ function makeServerDirectory(directory: string): void {
 }
 
 /**
- * Where the cluster lives: `.data/` in the project, or, when we are root and the postgres user
- * cannot reach the project folder, `/var/lib/postgresql/tessera/<hash of the project path>/`.
+ * Where the cluster lives: `directory`, or, when we are root and the postgres user cannot reach
+ * it, `/var/lib/postgresql/tessera/<hash of hashedPath>/`.
  */
-function clusterPaths(projectRoot: string): ClusterPaths {
-  const hash = createHash('sha256').update(projectRoot).digest('hex').slice(0, 10);
-  let base = join(projectRoot, '.data');
+function clusterPaths(directory: string, hashedPath: string): ClusterPaths {
+  const hash = createHash('sha256').update(hashedPath).digest('hex').slice(0, 10);
+  let base = directory;
   makeServerDirectory(join(base, 'pg'));
   if (isRoot() && !postgresUserCanWrite(join(base, 'pg'))) {
     base = join('/var/lib/postgresql/tessera', hash);
@@ -62,6 +65,36 @@ function clusterPaths(projectRoot: string): ClusterPaths {
   if (socketDir.length > MAX_SOCKET_DIR_LENGTH) socketDir = join(tmpdir(), `tessera-${hash}`);
   makeServerDirectory(socketDir);
   return { dataDir: join(base, 'pg'), socketDir, logFile: join(base, 'pg', 'server.log') };
+}
+
+/**
+ * The server's state from its postmaster.pid (line 8: starting, ready, standby or stopping), or
+ * 'gone' when there is no such file or its process died.
+ */
+function postmasterStatus(dataDir: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return 'gone';
+  }
+  try {
+    process.kill(Number(lines[0]), 0);
+  } catch {
+    return 'gone';
+  }
+  return lines[7]?.trim() ?? 'starting';
+}
+
+/** Calls `listener` once when the server on this data directory stops or dies. */
+function watchStatus(dataDir: string, listener: () => void): void {
+  const watch = setInterval(() => {
+    const status = postmasterStatus(dataDir);
+    if (status !== 'stopping' && status !== 'gone') return;
+    clearInterval(watch);
+    listener();
+  }, STATUS_CHECK_MS);
+  watch.unref();
 }
 
 /** True when a server is already running on this data directory (an earlier `npm start`). */
@@ -85,10 +118,12 @@ async function ensureDatabase(socketDir: string): Promise<void> {
 
 /**
  * Starts (or reuses) the private cluster of this project: initdb on first use, a server listening
- * on a Unix socket only (no TCP port), and the application database.
+ * on a Unix socket only (no TCP port), and the application database. It lives in `clusterDir`
+ * when given, else in the project's `.data/`.
  */
-export async function startPrivateCluster(binDir: string, projectRoot: string): Promise<Cluster> {
-  const { dataDir, socketDir, logFile } = clusterPaths(projectRoot);
+export async function startPrivateCluster(binDir: string, projectRoot: string, clusterDir?: string): Promise<Cluster> {
+  // The default keeps hashing the project path, so that an existing fallback cluster is found again.
+  const { dataDir, socketDir, logFile } = clusterDir ? clusterPaths(resolve(clusterDir), resolve(clusterDir)) : clusterPaths(join(projectRoot, '.data'), projectRoot);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     console.log(`Creating the private PostgreSQL cluster in ${dataDir}…`);
     const initArgs = ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8'];
@@ -107,7 +142,12 @@ export async function startPrivateCluster(binDir: string, projectRoot: string): 
     async stop() {
       if (stopped) return;
       stopped = true;
-      await runPostgresBinary(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      if (postmasterStatus(dataDir) === 'gone') return;
+      // Fast: open sessions are ended, not waited for (a smart shutdown begun by a plain SIGTERM too).
+      await runPostgresBinary(binDir, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch((error: unknown) => {
+        if (postmasterStatus(dataDir) !== 'gone') throw error;
+      });
     },
+    whenStopping: (listener) => watchStatus(dataDir, listener),
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { namedQuery } from '../db/named-queries.js';
 import { ERROR_CODES, HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
-import { requireUser, SESSION_COOKIE } from './authenticate.js';
+import { SESSION_COOKIE } from './authenticate.js';
 import { verifyPassword } from './password.js';
 import { hashSecret, newSecret } from './secrets.js';
 
@@ -21,7 +21,7 @@ function setSessionCookie(res: Response, sessionId: string, secure: boolean): vo
   res.cookie(SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_SECONDS * 1000 });
 }
 
-/** Sign in (a new session id at each login), who am I, sign out. */
+/** Sign in (a new session id at each login), who am I (null when anonymous), sign out. */
 export function sessionRouter(pool: pg.Pool, { loginAttempts = 10 }: SessionOptions = {}): Router {
   const router = Router();
   const loginLimiter = rateLimit({
@@ -48,8 +48,9 @@ export function sessionRouter(pool: pg.Pool, { loginAttempts = 10 }: SessionOpti
     setSessionCookie(res, sessionId, req.secure);
     res.status(201).json(await describeUser(pool, user.id));
   }));
+  // Asking whether one is signed in is not an error: anonymous callers get 200 and `null`.
   router.get('/session', route({}, async ({ user }, _req, res) => {
-    res.json(await describeUser(pool, requireUser(user).id));
+    res.json(user ? await describeUser(pool, user.id) : null);
   }));
   router.delete('/session', route({}, async (_input, req, res) => {
     const sessionId: unknown = req.cookies?.[SESSION_COOKIE];

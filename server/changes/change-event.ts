@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The payload the triggers of sql/migrations/0006_change_notifications.sql send on this channel. */
+/** The channel of the change notifications the triggers send (sql/functions/10_changes_send.sql, docs/live-feed.md). */
 export const CHANGES_CHANNEL = 'tessera_changes';
 
 /** One statement's changes of one layer of one site, as notified by the database. */

@@ -9,8 +9,9 @@ import { idempotentWrite, type StoredAnswer } from '../http/idempotency.js';
 import { checkFeatures, type CheckedFeature, type FeatureFault } from './check-features.js';
 import type { Layer } from './layer.js';
 
-// The steps of every write run inside the caller's transaction (lock, merge, check, store), so that
-// the single-feature routes below and the parcels' sets of changes (parcel-changes.ts) share them.
+// The steps of every write run inside the caller's transaction (lock, merge, check, store). The
+// single-feature writes below serve the layers without history (buildings, operations); every parcel
+// write, single or in a set, goes through one function built on these steps (parcels/parcel-writes.ts).
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -48,9 +49,14 @@ export async function siteTolerance(database: Queryable, siteId: string): Promis
   return (await database.query<{ tolerance: number }>('select tolerance from sites where id = $1', [siteId])).rows[0]!.tolerance;
 }
 
+/** Stored features of a layer, in the order of `ids`, in one query (unknown ids are left out). */
+export async function readFeatures(database: Queryable, layer: Layer<unknown>, ids: string[]): Promise<StoredFeature[]> {
+  return (await database.query<StoredFeature>(namedQuery(`${layer.name}/features`), [ids])).rows;
+}
+
 /** One stored feature of a layer, or null. */
 export async function readFeature(database: Queryable, layer: Layer<unknown>, id: string): Promise<StoredFeature | null> {
-  return (await database.query<StoredFeature>(namedQuery(`${layer.name}/feature`), [id])).rows[0] ?? null;
+  return (await readFeatures(database, layer, [id]))[0] ?? null;
 }
 
 /**
@@ -130,50 +136,38 @@ export async function insertFeatures<P>(
   return ids;
 }
 
-/** Stores a checked content over a locked feature, one version up, with its history row. */
-export async function storeUpdate<P>(client: pg.PoolClient, layer: Layer<P>, id: string, feature: CheckedFeature<P>, userId: string, change: HistoryChange): Promise<void> {
-  await client.query(namedQuery(`${layer.name}/update`), [id, JSON.stringify(feature.geometry), JSON.stringify(feature.properties), userId]);
-  await recordVersions(client, layer, [{ id, change }], userId);
+/** The single-feature writes behind a layer's routes (`POST …/<layer>`, `PATCH` and `DELETE /<layer>/:id`). */
+export interface FeatureWrites {
+  /** Creates one feature: 201 with the stored Feature (replayed for a retried Idempotency-Key). */
+  create(pool: pg.Pool, siteId: string, user: AuthenticatedUser | undefined, input: unknown, idempotencyKey?: string): Promise<StoredAnswer>;
+  /** Applies a patch (merged then checked in full) at the expected version; answers the stored Feature. */
+  update(pool: pg.Pool, id: string, user: AuthenticatedUser | undefined, expectedVersion: number, patch: FeaturePatch): Promise<StoredFeature['feature']>;
+  /** Deletes a feature at the expected version. */
+  remove(pool: pg.Pool, id: string, user: AuthenticatedUser | undefined, expectedVersion: number): Promise<void>;
 }
 
-/** Deletes a locked feature; a layer with history records the deletion as a version. */
-export async function storeDeletion<P>(client: pg.PoolClient, layer: Layer<P>, id: string, userId: string): Promise<void> {
-  await client.query(namedQuery('changes/set-actor'), [userId]);
-  if (layer.history) await client.query(namedQuery('parcels/record-deletion'), [[id], userId]);
-  await client.query(namedQuery(`${layer.name}/delete`), [id]);
-}
-
-/** Creates one feature: 201 with the stored Feature (replayed for a retried Idempotency-Key). */
-export async function createFeature<P>(pool: pg.Pool, layer: Layer<P>, siteId: string, user: AuthenticatedUser | undefined, input: unknown, idempotencyKey?: string): Promise<StoredAnswer> {
-  const access = await siteWithRole(pool, siteId, user, layer.editors);
-  return idempotentWrite(pool, { userId: user!.id, key: idempotencyKey, request: { layer: layer.name, siteId, input } }, async (client) => {
-    const [feature] = await checkWrites(client, layer, access, [input]);
-    const [id] = await insertFeatures(client, layer, siteId, [feature!], user!.id);
-    return { status: 201, body: (await readFeature(client, layer, id!))!.feature };
-  });
-}
-
-/** Changes a locked feature inside the caller's transaction: the patch merged, checked in full, stored. */
-export async function changeLockedFeature<P>(client: pg.PoolClient, layer: Layer<P>, locked: LockedFeature, userId: string, patch: FeaturePatch, change: HistoryChange): Promise<StoredFeature['feature']> {
-  const [feature] = await checkWrites(client, layer, locked.access, [await patchedFeature(client, layer, locked.id, patch)]);
-  await storeUpdate(client, layer, locked.id, feature!, userId, change);
-  return (await readFeature(client, layer, locked.id))!.feature;
-}
-
-/** Applies a change (new geometry and/or properties, merged then checked in full) at the expected version. */
-export async function updateFeature<P>(
-  pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number, patch: FeaturePatch,
-): Promise<StoredFeature['feature']> {
-  return withTransaction(pool, async (client) => {
-    const locked = await lockForChange(client, layer, id, user, expectedVersion);
-    return changeLockedFeature(client, layer, locked, user!.id, patch, 'update');
-  });
-}
-
-/** Deletes a feature at the expected version; a layer with history keeps every version. */
-export async function deleteFeature<P>(pool: pg.Pool, layer: Layer<P>, id: string, user: AuthenticatedUser | undefined, expectedVersion: number): Promise<void> {
-  await withTransaction(pool, async (client) => {
-    await lockForChange(client, layer, id, user, expectedVersion);
-    await storeDeletion(client, layer, id, user!.id);
-  });
+/** The single-feature writes of a layer without history, on its own insert, update and delete queries. */
+export function featureWrites<P>(layer: Layer<P>): FeatureWrites {
+  if (layer.history) throw new Error(`the ${layer.name} keep a history: they write through their own FeatureWrites`);
+  return {
+    async create(pool, siteId, user, input, idempotencyKey) {
+      const access = await siteWithRole(pool, siteId, user, layer.editors);
+      return idempotentWrite(pool, { userId: user!.id, key: idempotencyKey, request: { layer: layer.name, siteId, input } }, async (client) => {
+        const [feature] = await checkWrites(client, layer, access, [input]);
+        const [id] = await insertFeatures(client, layer, siteId, [feature!], user!.id);
+        return { status: 201, body: (await readFeature(client, layer, id!))!.feature };
+      });
+    },
+    update: (pool, id, user, expectedVersion, patch) => withTransaction(pool, async (client) => {
+      const locked = await lockForChange(client, layer, id, user, expectedVersion);
+      const [feature] = await checkWrites(client, layer, locked.access, [await patchedFeature(client, layer, id, patch)]);
+      await client.query(namedQuery(`${layer.name}/update`), [id, JSON.stringify(feature!.geometry), JSON.stringify(feature!.properties), user!.id]);
+      return (await readFeature(client, layer, id))!.feature;
+    }),
+    remove: (pool, id, user, expectedVersion) => withTransaction(pool, async (client) => {
+      await lockForChange(client, layer, id, user, expectedVersion);
+      await client.query(namedQuery('changes/set-actor'), [user!.id]);
+      await client.query(namedQuery(`${layer.name}/delete`), [id]);
+    }),
+  };
 }

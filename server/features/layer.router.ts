@@ -6,7 +6,7 @@ import { readableSite } from '../auth/site-access.js';
 import { notFound } from '../http/errors.js';
 import { expectedVersion, versionTag } from '../http/if-match.js';
 import { route } from '../http/route.js';
-import { createFeature, deleteFeature, readFeature, updateFeature } from './feature-writes.js';
+import { featureWrites, readFeature, type FeatureWrites } from './feature-writes.js';
 import { importFeatures } from './import-features.js';
 import type { Layer } from './layer.js';
 
@@ -19,11 +19,11 @@ const anyObject = z.record(z.string(), z.unknown());
 /** Body parser of imports: up to 20 MB, mounted before the 1 MB parser of every other route. */
 export const importBodyParser = express.json({ limit: '20mb' });
 
-/** Writes of one layer: create, import, read one, change and delete with If-Match. */
-export function layerRouter<P>(pool: pg.Pool, layer: Layer<P>): Router {
+/** Writes of one layer: create, import, read one, change and delete with If-Match (through `writes`: the layer's own, or the generic ones). */
+export function layerRouter<P>(pool: pg.Pool, layer: Layer<P>, writes: FeatureWrites = featureWrites(layer)): Router {
   const router = Router();
   router.post(`/sites/:siteId/${layer.name}`, route({ params: siteParams, body: anyObject }, async ({ params, body, user }, req, res) => {
-    const answer = await createFeature(pool, layer, params.siteId, user, body, req.get('idempotency-key'));
+    const answer = await writes.create(pool, params.siteId, user, body, req.get('idempotency-key'));
     res.status(answer.status).set('ETag', versionTag(1)).json(answer.body);
   }));
   router.post(`/sites/:siteId/${layer.name}/import`, route({ params: siteParams, query: importQuery, body: featureCollection }, async ({ params, query, body, user }, req, res) => {
@@ -37,11 +37,11 @@ export function layerRouter<P>(pool: pg.Pool, layer: Layer<P>): Router {
     res.set('ETag', versionTag(stored.version)).json(stored.feature);
   }));
   router.patch(`/${layer.name}/:featureId`, route({ params: featureParams, body: featurePatchSchema }, async ({ params, body, user }, req, res) => {
-    const feature = await updateFeature(pool, layer, params.featureId, user, expectedVersion(req), body);
+    const feature = await writes.update(pool, params.featureId, user, expectedVersion(req), body);
     res.set('ETag', versionTag(feature.properties.version as number)).json(feature);
   }));
   router.delete(`/${layer.name}/:featureId`, route({ params: featureParams }, async ({ params, user }, req, res) => {
-    await deleteFeature(pool, layer, params.featureId, user, expectedVersion(req));
+    await writes.remove(pool, params.featureId, user, expectedVersion(req));
     res.status(204).end();
   }));
   return router;

@@ -2,6 +2,7 @@
 export const ERROR_CODES = {
   invalidRequest: 'invalid_request',
   notFound: 'not_found',
+  phaseNotFound: 'phase_not_found',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   conflict: 'conflict',

@@ -3,7 +3,8 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { expectedVersion, versionTag } from '../http/if-match.js';
 import { route } from '../http/route.js';
-import { parcelHistory, restoreParcel } from './parcel-history.js';
+import { parcelHistory } from './parcel-history.js';
+import { restoreParcel } from './single-parcel-writes.js';
 
 const parcelParams = z.object({ parcelId: z.string().uuid('parcelId must be a UUID') }).strict();
 const restoreBody = z.object({ version: z.number().int().positive() }).strict();

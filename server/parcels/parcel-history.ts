@@ -2,10 +2,7 @@ import type pg from 'pg';
 import { readableSite, siteWithRole, type SiteAccess } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
-import { withTransaction } from '../db/transaction.js';
-import {
-  changeLockedFeature, checkWrites, insertFeatures, lockForChange, readFeature, type LockedFeature, type StoredFeature,
-} from '../features/feature-writes.js';
+import { lockForChange, type LockedFeature } from '../features/feature-writes.js';
 import { HttpError, notFound } from '../http/errors.js';
 import { parcelsLayer } from './parcels.layer.js';
 
@@ -49,19 +46,4 @@ export async function planRestore(
     throw new HttpError(409, 'version_conflict', `the parcel was deleted at version ${last.version}, not ${expectedVersion}`, 'headers.if-match', { current: null });
   }
   return { kind: 'recreate', access, siteId: last.siteId, version: last.version + 1, content: { type: 'Feature', geometry: JSON.parse(geometry), properties } };
-}
-
-/**
- * Restores a version's content as a new version: an update when the parcel exists (at the version
- * of If-Match when given, else its current one), a re-creation with the same id when it was deleted
- * (then If-Match, when given, is the version of its deletion).
- */
-export async function restoreParcel(pool: pg.Pool, parcelId: string, user: AuthenticatedUser | undefined, version: number, expectedVersion?: number): Promise<StoredFeature['feature']> {
-  return withTransaction(pool, async (client) => {
-    const plan = await planRestore(client, parcelId, user, version, expectedVersion);
-    if (plan.kind === 'update') return changeLockedFeature(client, parcelsLayer, plan.locked, user!.id, plan.content, 'restore');
-    const [parcel] = await checkWrites(client, parcelsLayer, plan.access, [plan.content]);
-    await insertFeatures(client, parcelsLayer, plan.siteId, [{ ...parcel!, id: parcelId, version: plan.version }], user!.id, 'restore');
-    return (await readFeature(client, parcelsLayer, parcelId))!.feature;
-  });
 }

@@ -34,13 +34,13 @@ export function siteAdminRouter(pool: pg.Pool): Router {
   router.patch('/sites/:siteId/phases/:ordinal', route({ params: phaseParams, body: phasePatchSchema }, async ({ params, body, user }, _req, res) => {
     await siteWithRole(pool, params.siteId, user, PHASE_EDITORS);
     const { rows } = await pool.query<Phase>(namedQuery('phases/update'), [params.siteId, params.ordinal, JSON.stringify(body)]);
-    res.json(phaseOr404(rows[0]));
+    res.json(phaseOr404(rows[0], params.ordinal));
   }));
   router.delete('/sites/:siteId/phases/:ordinal', route({ params: phaseParams }, async ({ params, user }, _req, res) => {
     await siteWithRole(pool, params.siteId, user, PHASE_EDITORS);
     if (params.ordinal === 0) throw new HttpError(422, 'current_phase', 'phase 0 (the current state) cannot be deleted', 'params.ordinal');
     const { rowCount } = await pool.query(namedQuery('phases/delete'), [params.siteId, params.ordinal]);
-    if (!rowCount) phaseOr404(undefined);
+    if (!rowCount) phaseOr404(undefined, params.ordinal);
     res.status(204).end();
   }));
   return router;

@@ -5,7 +5,8 @@ import { requireUser } from '../auth/authenticate.js';
 import { siteWithRole } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
-import { ERROR_CODES, HttpError, notFound } from '../http/errors.js';
+import { ERROR_CODES, HttpError } from '../http/errors.js';
+import { phaseNotFound } from './known-phases.js';
 
 /** A user who administers at least one site may create sites and organisations. */
 export async function requireAdministrator(pool: pg.Pool, user: AuthenticatedUser | undefined): Promise<AuthenticatedUser> {
@@ -50,8 +51,8 @@ export async function deleteSite(pool: pg.Pool, siteId: string, user: Authentica
 /** Roles that define the renewal phases. */
 export const PHASE_EDITORS = ['admin', 'project'] as const;
 
-/** A phase by ordinal after a change, or 404. */
-export function phaseOr404(phase: Phase | undefined): Phase {
-  if (!phase) throw notFound('phase');
+/** A phase by ordinal after a change, or 404 `phase_not_found` on `params.ordinal`. */
+export function phaseOr404(phase: Phase | undefined, ordinal: number): Phase {
+  if (!phase) throw phaseNotFound(ordinal, 'params.ordinal');
   return phase;
 }

@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { readableSite } from '../auth/site-access.js';
 import { notFound } from '../http/errors.js';
 import { route } from '../http/route.js';
+import { assertPhasesExist } from './known-phases.js';
 import * as queries from './sites.queries.js';
 
 const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
-const optionalPhaseQuery = z.object({ phase: z.coerce.number().int().min(0).optional() }).strict();
-const phaseQuery = z.object({ phase: z.coerce.number().int().min(0).default(0) }).strict();
+// Phase ordinals run from 0 to 99 (core's phase input); a number outside is malformed, not unknown.
+const phase = z.coerce.number().int('a phase is a whole number').min(0).max(99);
+const optionalPhaseQuery = z.object({ phase: phase.optional() }).strict();
+const phaseQuery = z.object({ phase: phase.default(0) }).strict();
 
 /** Read routes of sites and of their layers. */
 export function sitesRouter(pool: pg.Pool): Router {
@@ -28,14 +31,17 @@ export function sitesRouter(pool: pg.Pool): Router {
   }));
   router.get('/sites/:siteId/parcels', route({ params: siteParams, query: phaseQuery }, async ({ params, query, user }, _req, res) => {
     await readableSite(pool, params.siteId, user);
+    await assertPhasesExist(pool, params.siteId, [{ phase: query.phase, field: 'query.phase' }]);
     res.json(await queries.parcelsAtPhase(pool, params.siteId, query.phase));
   }));
   router.get('/sites/:siteId/buildings', route({ params: siteParams, query: phaseQuery }, async ({ params, query, user }, _req, res) => {
     await readableSite(pool, params.siteId, user);
+    await assertPhasesExist(pool, params.siteId, [{ phase: query.phase, field: 'query.phase' }]);
     res.json(await queries.buildingsAtPhase(pool, params.siteId, query.phase));
   }));
   router.get('/sites/:siteId/operations', route({ params: siteParams, query: optionalPhaseQuery }, async ({ params, query, user }, _req, res) => {
     await readableSite(pool, params.siteId, user);
+    if (query.phase !== undefined) await assertPhasesExist(pool, params.siteId, [{ phase: query.phase, field: 'query.phase' }]);
     res.json(await queries.operationsOfSite(pool, params.siteId, query.phase ?? null));
   }));
   router.get('/sites/:siteId/context', route({ params: siteParams }, async ({ params, user }, _req, res) => {

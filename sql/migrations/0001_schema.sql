@@ -1,4 +1,4 @@
--- Tessera's domain (DESIGN.md §3). Geometries are WGS84 lon/lat MultiPolygons, valid and non-empty.
+-- Tessera's domain (docs/domain.md). Geometries are WGS84 lon/lat MultiPolygons, valid and non-empty.
 
 create extension if not exists postgis;
 create extension if not exists pgcrypto;
@@ -116,17 +116,8 @@ create index parcels_site_phase_idx on parcels (site_id, from_phase, to_phase);
 create index parcels_services_idx on parcels using gin (services);
 
 -- Arrays cannot carry foreign keys: every service code of a parcel must exist.
-create function check_parcel_services() returns trigger language plpgsql as $$
-declare
-  unknown text;
-begin
-  select code into unknown from unnest(new.services) as code
-   where code not in (select services.code from services) limit 1;
-  if unknown is not null then
-    raise foreign_key_violation using message = format('unknown service %s', unknown);
-  end if;
-  return new;
-end $$;
+-- Declared for the trigger; its body is sql/functions/60_check_parcel_services.sql (server/db/migrate.ts).
+create function check_parcel_services() returns trigger language plpgsql as $$ begin raise 'defined in sql/functions'; end $$;
 
 create trigger parcels_services_exist before insert or update of services on parcels
   for each row execute function check_parcel_services();

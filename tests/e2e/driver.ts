@@ -56,9 +56,14 @@ export function launchBrowser(): Promise<Browser> {
 /** A person using Tessera in one browser tab. */
 export class TesseraUser {
   readonly errors: string[] = [];
+  /** What the page logged as errors in the console (a failed request logs one too), with its URL when it has one. */
+  readonly consoleErrors: string[] = [];
 
   private constructor(readonly page: Page) {
     page.on('pageerror', (error) => this.errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(`${message.text()} ${message.location().url}`.trim());
+    });
   }
 
   /** Opens a new tab in a browser context of its own: each user has their own cookies and session; a laptop's screen unless told. */
@@ -120,6 +125,13 @@ export class TesseraUser {
   /** The text of the change notice now ('' when none shows). */
   async currentChangeNotice(): Promise<string> {
     return (await this.page.getByTestId('change-notice').innerText()).trim();
+  }
+
+  /** The page's icon: where its `<link rel="icon">` points, and what the server answers there. */
+  async pageIcon(): Promise<{ href: string; status: number; contentType: string | null }> {
+    const href = await this.page.locator('link[rel="icon"]').evaluate((link) => (link as unknown as { href: string }).href);
+    const answer = await this.page.request.get(href);
+    return { href, status: answer.status(), contentType: answer.headers()['content-type'] ?? null };
   }
 
   /** The organisations listed in the legend. */

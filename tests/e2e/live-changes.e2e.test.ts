@@ -9,7 +9,7 @@ interface StoredParcel {
   properties: { organisationId: string; services: string[]; version: number };
 }
 
-/** DESIGN.md §5: other editors' saves appear on open maps within 2 seconds. */
+/** docs/live-feed.md: other editors' saves appear on open maps within 2 seconds. */
 const DELIVERY_MS = 2000;
 
 /** A square of about 6 m × 6 m centred on the average of a parcel's outer ring. */

@@ -11,6 +11,13 @@ describe('an elected official opens the demo site', () => {
   });
   afterAll(() => browser.close());
 
+  it('loads the page anonymously without a single error in the console, with the site icon', async () => {
+    await user.open('/');
+    expect(await user.renderedParcelCount()).toBeGreaterThan(10);
+    expect(user.consoleErrors, 'the anonymous session check is not an error').toEqual([]);
+    expect(await user.pageIcon()).toEqual({ href: expect.stringMatching(/\/favicon\.svg$/), status: 200, contentType: 'image/svg+xml' });
+  });
+
   it('sees the cleaning parcels of the current phase coloured by organisation, with a legend', async () => {
     await user.open('/');
     expect(await user.selectedService()).toBe('Nettoiement');
@@ -20,6 +27,7 @@ describe('an elected official opens the demo site', () => {
     expect(legend.join(' ')).toMatch(/Ville/);
     await user.screenshot('site-map');
     expect(user.errors).toEqual([]);
+    expect(user.consoleErrors).toEqual([]);
   });
 
   it('filters the parcels by service', async () => {

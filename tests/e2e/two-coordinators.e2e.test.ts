@@ -9,7 +9,7 @@ interface StoredParcel {
   properties: { label: string | null; agreementRef: string | null; version: number };
 }
 
-/** DESIGN.md §5: other editors' saves appear on open maps within 2 seconds. */
+/** docs/live-feed.md: other editors' saves appear on open maps within 2 seconds. */
 const DELIVERY_MS = 2000;
 const EDIT_ZOOM = 19;
 const LABEL = 'Placette Carnot (deux coordinations)';

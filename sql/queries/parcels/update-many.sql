@@ -1,6 +1,6 @@
--- Replaces the geometry and properties of several parcels in one statement (so that the analysis
--- and the change notifications run once): $1 is a JSON array of {id, geometry, properties}, each
--- parcel goes one version up, by user $2. The same columns as update.sql.
+-- Replaces the geometry and properties of parcels in one statement (so that the analysis and the
+-- change notifications run once): $1 is a JSON array of {id, geometry, properties}, each parcel goes
+-- one version up, by user $2. Every parcel update goes through it (server/parcels/parcel-writes.ts).
 update parcels
    set geom = ST_SetSRID(ST_GeomFromGeoJSON(change -> 'geometry'), 4326),
        organisation_id = (change -> 'properties' ->> 'organisationId')::uuid,

@@ -1,5 +1,5 @@
 // The browser engine (core/analysis) and the server's (PostGIS) on the same layers: same gaps and
-// overlaps over the tolerance, same total areas within 0.05 % (DESIGN.md §4).
+// overlaps over the tolerance, same total areas within 0.05 % (docs/analysis.md, "Two engines, one definition").
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -86,15 +86,15 @@ describe('the analysis of the demo site', () => {
     }
   });
 
-  it('answers 400 with the field for an unknown phase or service, or a bad query', async () => {
+  it('answers 404 for an unknown phase, 400 for an unknown service or a bad query, with the field', async () => {
     const unknownPhase = await analysisOf(7);
-    expect([unknownPhase.status, unknownPhase.body]).toEqual([400, expect.objectContaining({ field: 'query.phase' })]);
+    expect([unknownPhase.status, unknownPhase.body]).toEqual([404, expect.objectContaining({ code: 'phase_not_found', field: 'query.phase' })]);
     const unknownService = await analysisOf(0, 'jardinage');
     expect([unknownService.status, unknownService.body]).toEqual([400, expect.objectContaining({ field: 'query.service' })]);
     const badPhase = await api.call('GET', `/api/sites/${demo.siteId}/analysis?phase=first&service=nettoiement`);
     expect([badPhase.status, badPhase.body.field]).toEqual([400, 'query.phase']);
     const badCompare = await api.call('GET', `/api/sites/${demo.siteId}/compare?from=0&to=9&service=nettoiement`);
-    expect([badCompare.status, badCompare.body.field]).toEqual([400, 'query.to']);
+    expect([badCompare.status, badCompare.body.code, badCompare.body.field]).toEqual([404, 'phase_not_found', 'query.to']);
     const badPoint = await api.call('GET', `/api/sites/${demo.siteId}/who?lon=200&lat=48.9&phase=0`);
     expect([badPoint.status, badPoint.body.field]).toEqual([400, 'query.lon']);
     const notANumber = await api.call('GET', `/api/sites/${demo.siteId}/who?lon=2.48&lat=north`);

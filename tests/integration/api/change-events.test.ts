@@ -17,7 +17,7 @@ interface ChangeData {
   updatedByName: string | null;
 }
 
-/** What DESIGN.md §5 promises: other editors' saves appear within 2 seconds. */
+/** What docs/live-feed.md promises: other editors' saves appear within 2 seconds. */
 const DELIVERY_MS = 2000;
 /** How long to wait before concluding that no event comes. */
 const QUIET_MS = 1000;

@@ -27,12 +27,24 @@ describe('sessions and API tokens', () => {
     expect(me.body.roles.map((role) => role.role)).toEqual(['coordinator']);
   });
 
+  it('answers 200 and null, not an error, to an anonymous caller or an unknown session cookie', async () => {
+    const anonymous = await api.call('GET', '/api/session');
+    expect([anonymous.status, anonymous.body, anonymous.headers.get('content-type')]).toEqual([200, null, expect.stringMatching(/^application\/json/)]);
+    const unknown = await api.call('GET', '/api/session', { cookie: 'tessera_session=never-issued' });
+    expect([unknown.status, unknown.body]).toEqual([200, null]);
+    const signedIn = await api.signIn('elu@tessera.demo');
+    expect((await api.call<{ email: string }>('GET', '/api/session', signedIn)).body.email).toBe('elu@tessera.demo');
+    expect((await api.call('DELETE', '/api/session', signedIn)).status).toBe(204);
+    expect((await api.call('GET', '/api/session', signedIn)).body).toBeNull();
+  });
+
   it('gives a new session id at each login and ends the previous one', async () => {
     const first = await api.signIn('elu@tessera.demo');
     const again = await api.call('POST', '/api/session', first, { body: { email: 'elu@tessera.demo', password: 'tessera-demo' } });
     const second = sessionCookie(again.headers);
     expect(second).not.toBe(first.cookie);
-    expect((await api.call('GET', '/api/session', first)).status).toBe(401);
+    const ended = await api.call('GET', '/api/session', first);
+    expect([ended.status, ended.body]).toEqual([200, null]);
     expect((await api.call('GET', '/api/session', { cookie: second })).status).toBe(200);
   });
 
@@ -40,7 +52,9 @@ describe('sessions and API tokens', () => {
     const caller = await api.signIn('projet@tessera.demo');
     expect((await api.call('DELETE', '/api/session', caller)).status).toBe(204);
     const after = await api.call('GET', '/api/session', caller);
-    expect([after.status, after.body.code]).toEqual([401, 'unauthenticated']);
+    expect([after.status, after.body]).toEqual([200, null]);
+    const write = await api.call('POST', '/api/tokens', caller, { body: { name: 'après la fin' } });
+    expect([write.status, write.body.code]).toEqual([401, 'unauthenticated']);
   });
 
   it('refuses a wrong password (401) and a malformed body (400), with the field', async () => {

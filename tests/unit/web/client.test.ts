@@ -38,6 +38,12 @@ describe('createApiClient', () => {
     expect(error).toMatchObject({ status: 404, code: 'site_not_found', message: 'No such site', field: 'siteId' });
   });
 
+  it('reads the anonymous session as null and a signed-in one as the user', async () => {
+    expect(await createApiClient('/api', fakeFetch(200, 'null')).getSession()).toBeNull();
+    const user = { id: 'u', email: 'elu@tessera.demo', displayName: 'Élu', roles: [] };
+    expect(await createApiClient('/api', fakeFetch(200, JSON.stringify(user))).getSession()).toEqual(user);
+  });
+
   it('still throws a useful ApiError when the body is not JSON', async () => {
     const client = createApiClient('/api', fakeFetch(502, '<html>Bad gateway</html>'));
     await expect(client.listSites()).rejects.toMatchObject({ status: 502, code: 'http_502' });

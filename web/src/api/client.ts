@@ -48,7 +48,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, field, record);
 }
 
-/** The signed-in user and their role on each site, as `GET /api/session` answers. */
+/** The signed-in user and their role on each site, as `GET /api/session` answers (null when anonymous). */
 export interface SessionUser {
   id: string;
   email: string;
@@ -106,15 +106,8 @@ export function createApiClient(baseUrl = '/api', fetchImpl: Fetch = (...args) =
       getJson<ContextCollection>(`${site(siteId)}/context`, signal),
     getAnalysis: (siteId: string, phase: number, service: string, signal?: AbortSignal) =>
       getJson<SiteAnalysis>(`${site(siteId)}/analysis?phase=${phase}&service=${encodeURIComponent(service)}`, signal),
-    /** The signed-in user, or null when anonymous. */
-    getSession: async (signal?: AbortSignal) => {
-      try {
-        return await getJson<SessionUser>('/session', signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
+    /** The signed-in user, or null when anonymous (the server answers 200 `null`, no error). */
+    getSession: (signal?: AbortSignal) => getJson<SessionUser | null>('/session', signal),
     signIn: (email: string, password: string) => send<SessionUser>('POST', '/session', { email, password }),
     signOut: () => send<void>('DELETE', '/session'),
     createParcel: (siteId: string, parcel: ParcelWrite) => send<ParcelFeature>('POST', `${site(siteId)}/parcels`, parcel),

@@ -24,7 +24,7 @@ export function emptyParcelForm(phase: number, serviceCode: string | null): Parc
   return { organisationId: '', services: serviceCode ? [serviceCode] : [], ownerId: '', label: '', agreementRef: '', notes: '', fromPhase: phase, toPhase: null };
 }
 
-/** The city's cleaning service, offered by default when a cleaning gap is filled (DESIGN.md §2). */
+/** The city's cleaning service, offered by default when a cleaning gap is filled (docs/README.md, "Who uses it"). */
 const CLEANING_SERVICE = 'nettoiement';
 const CITY_CLEANING_SHORT_NAME = 'Propreté';
 

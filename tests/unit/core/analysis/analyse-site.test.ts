@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseSite } from '../../../../core/analysis/analyse-site.js';
 import type { SiteAnalysis } from '../../../../core/analysis/analysis-result.js';
 import { deepFreeze } from './deep-freeze.js';
+import { expectGoldenFile } from '../../../support/golden-file.js';
 import { readAnalysisFixture, type AnalysisFixture } from '../../../support/read-analysis-fixture.js';
 
 // Turf-style golden tests: every tests/fixtures/analysis/in/<case>.geojson is analysed and compared with
@@ -20,29 +21,27 @@ const styles = {
 function goldenOutput(fixture: AnalysisFixture, analysis: SiteAnalysis) {
   const coloured = (kind: keyof typeof styles, features: SiteAnalysis['gaps']['features'] | SiteAnalysis['overlaps']['features'] | SiteAnalysis['overflow']['features']) =>
     features.map((feature) => ({ ...feature, properties: { result: kind, ...feature.properties, ...styles[kind] } }));
-  return JSON.parse(
-    JSON.stringify({
-      type: 'FeatureCollection',
-      description: fixture.description,
-      analysis: fixture.analysis,
-      result: {
-        outdoorArea: analysis.outdoorArea,
-        gapArea: analysis.gapArea,
-        overlapArea: analysis.overlapArea,
-        overflowArea: analysis.overflowArea,
-        coverage: analysis.coverage,
-        gaps: analysis.gaps.features.length,
-        overlaps: analysis.overlaps.features.length,
-        overflow: analysis.overflow.features.length,
-      },
-      features: [
-        ...fixture.features,
-        ...coloured('gap', analysis.gaps.features),
-        ...coloured('overlap', analysis.overlaps.features),
-        ...coloured('overflow', analysis.overflow.features),
-      ],
-    }),
-  ) as unknown;
+  return {
+    type: 'FeatureCollection',
+    description: fixture.description,
+    analysis: fixture.analysis,
+    result: {
+      outdoorArea: analysis.outdoorArea,
+      gapArea: analysis.gapArea,
+      overlapArea: analysis.overlapArea,
+      overflowArea: analysis.overflowArea,
+      coverage: analysis.coverage,
+      gaps: analysis.gaps.features.length,
+      overlaps: analysis.overlaps.features.length,
+      overflow: analysis.overflow.features.length,
+    },
+    features: [
+      ...fixture.features,
+      ...coloured('gap', analysis.gaps.features),
+      ...coloured('overlap', analysis.overlaps.features),
+      ...coloured('overflow', analysis.overflow.features),
+    ],
+  };
 }
 
 describe('analyseSite golden fixtures', () => {
@@ -52,8 +51,6 @@ describe('analyseSite golden fixtures', () => {
     const fixture = deepFreeze(JSON.parse(readFileSync(new URL(name, inDirectory), 'utf8')) as AnalysisFixture);
     const { phase, service } = fixture.analysis;
     const output = goldenOutput(fixture, analyseSite(readAnalysisFixture(fixture), phase, service));
-    const outUrl = new URL(name, outDirectory);
-    if (process.env.REGEN) writeFileSync(outUrl, `${JSON.stringify(output)}\n`);
-    expect(output).toEqual(JSON.parse(readFileSync(outUrl, 'utf8')));
+    expectGoldenFile(new URL(name, outDirectory), output);
   });
 });

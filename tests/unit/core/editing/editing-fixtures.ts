@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { intersection } from 'polyclip-ts';
 import { expect } from 'vitest';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
 import type { MultiPolygon, Position } from '../../../../core/schemas/geojson.schema.js';
+import { expectGoldenFile } from '../../../support/golden-file.js';
 
 /** A position on a grid of 1/10,000 degree (about 7 m east, 11 m north) near Bondy, with 7 decimals. */
 export const at = (x: number, y: number): Position => [Number((2.48 + x / 10_000).toFixed(7)), Number((48.9 + y / 10_000).toFixed(7))];
@@ -63,7 +63,6 @@ export const cornerCount = (ringPositions: Position[]) => ringPositions.length -
 // Turf-style golden outputs: each case's inputs and result are written to golden/<operation>/<name>.geojson
 // as a coloured FeatureCollection (open it in any GeoJSON viewer) and compared next time. REGEN=1 rewrites them.
 const goldenDirectory = new URL('golden/', import.meta.url);
-const regenerate = process.env.REGEN === '1';
 const palette = ['#33a02c', '#ff7f00', '#6a3d9a', '#b15928', '#1f78b4', '#e31a1c', '#a6cee3', '#fb9a99'];
 
 interface GoldenFeature {
@@ -71,10 +70,9 @@ interface GoldenFeature {
   geometry: MultiPolygon | { type: 'LineString'; coordinates: Position[] };
 }
 
-/** Compares a case's output with its golden file, or writes it when missing or when REGEN=1. */
+/** Compares a case's output with its golden file (REGEN=1 writes it). */
 export function expectGolden(operation: string, name: string, description: string, inputs: GoldenFeature[], outputs: GoldenFeature[]): void {
-  const directory = new URL(`${operation}/`, goldenDirectory);
-  const file = new URL(`${name}.geojson`, directory);
+  const file = new URL(`${operation}/${name}.geojson`, goldenDirectory);
   const feature = ({ role, geometry }: GoldenFeature, properties: Record<string, unknown>) => ({ type: 'Feature', properties: { role, ...properties }, geometry });
   const actual = {
     type: 'FeatureCollection',
@@ -84,10 +82,5 @@ export function expectGolden(operation: string, name: string, description: strin
       ...outputs.map((output, index) => feature(output, { stroke: palette[index % palette.length], fill: palette[index % palette.length], 'fill-opacity': 0.4 })),
     ],
   };
-  if (regenerate || !existsSync(file)) {
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
-    return;
-  }
-  expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  expectGoldenFile(file, actual, { indent: 1 });
 }

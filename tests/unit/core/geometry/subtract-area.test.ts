@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { intersection } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
@@ -6,12 +6,12 @@ import { subtractArea } from '../../../../core/geometry/subtract-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
 import { deepFreeze } from '../analysis/deep-freeze.js';
+import { expectGoldenFile } from '../../../support/golden-file.js';
 
 // Turf-style golden fixtures: each file of subtract/in/ holds the parcel (first feature) and the
 // removed area (second); the result is written to subtract/out/ as a coloured FeatureCollection
 // and compared with it next time. REGEN=1 rewrites the outputs for review.
 const fixturesDirectory = new URL('../../../fixtures/geometry/subtract/', import.meta.url);
-const regenerate = process.env.REGEN === '1';
 
 interface Fixture {
   name: string;
@@ -49,15 +49,9 @@ function outputCollection(fixture: Fixture, result: MultiPolygon | null) {
 }
 
 function expectGolden(fixture: Fixture, result: MultiPolygon | null): void {
-  const directory = new URL('out/', fixturesDirectory);
-  const file = new URL(`${fixture.name}.geojson`, directory);
+  const file = new URL(`out/${fixture.name}.geojson`, fixturesDirectory);
   const actual = outputCollection(fixture, result);
-  if (regenerate || !existsSync(file)) {
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
-    return;
-  }
-  expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  expectGoldenFile(file, actual, { indent: 1 });
 }
 
 describe('subtractArea on golden fixtures', () => {

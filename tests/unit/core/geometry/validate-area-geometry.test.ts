@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GEOMETRY_FAULTS } from '../../../../core/geometry/geometry-faults.js';
 import { validateAreaGeometry, type AreaGeometryOptions, type ValidationResult } from '../../../../core/geometry/validate-area-geometry.js';
 import type { Position } from '../../../../core/schemas/geojson.schema.js';
+import { expectGoldenFile } from '../../../support/golden-file.js';
 
 // Turf-style golden fixtures: every file in valid/ and invalid/ is run; the result is written to
 // out/ as a coloured FeatureCollection (open it in any GeoJSON viewer) and compared with it next
 // time. REGEN=1 rewrites the outputs for review.
 const fixturesDirectory = new URL('../../../fixtures/geometry/', import.meta.url);
-const regenerate = process.env.REGEN === '1';
 
 interface FixtureProperties {
   description: string;
@@ -57,15 +57,9 @@ function outputCollection(fixture: Fixture, result: ValidationResult) {
 }
 
 function expectGolden(kind: string, fixture: Fixture, result: ValidationResult): void {
-  const directory = new URL(`out/${kind}/`, fixturesDirectory);
-  const file = new URL(`${fixture.name}.geojson`, directory);
+  const file = new URL(`out/${kind}/${fixture.name}.geojson`, fixturesDirectory);
   const actual = outputCollection(fixture, result);
-  if (regenerate || !existsSync(file)) {
-    mkdirSync(directory, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
-    return;
-  }
-  expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  expectGoldenFile(file, actual, { indent: 1 });
 }
 
 function distance(first: Position, second: Position): number {

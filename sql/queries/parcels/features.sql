@@ -1,4 +1,4 @@
--- One parcel as a Feature, with its site (for access checks).
+-- Parcels $1 (ids) as Features, each with its site (for access checks) and version, in the order of $1.
 select site_id as "siteId", version, json_build_object(
          'type', 'Feature',
          'id', id,
@@ -9,4 +9,5 @@ select site_id as "siteId", version, json_build_object(
            'version', version, 'updatedAt', updated_at, 'updatedBy', updated_by)
        ) as feature
   from parcels
- where id = $1
+ where id = any($1::uuid[])
+ order by array_position($1::uuid[], id)

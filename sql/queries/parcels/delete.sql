@@ -1,1 +1,0 @@
-delete from parcels where id = $1
