@@ -1,7 +1,7 @@
 // The only module of the end-to-end tests that talks to Playwright: tests read like a user's steps.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { MultiPolygon } from '../../core/index.js';
 import type { MapCamera } from '../../web/src/routing/site-view.js';
@@ -22,6 +22,24 @@ const DEMO_PASSWORD = 'tessera-demo';
  * spills over the four cleaning parcels around it, so that avoiding overlaps fits it to the gap.
  */
 export const DEMO_GAP_ROUGH_OUTLINE: ReadonlyArray<readonly [number, number]> = [[2.47998, 48.89862], [2.48079, 48.89845], [2.48085, 48.89858], [2.48004, 48.89875]];
+
+/** A screen: its size in CSS pixels, and whether it is a touch screen (a phone, a tablet). */
+export interface Screen { width: number; height: number; touch: boolean }
+export const LAPTOP: Screen = { width: 1280, height: 800, touch: false };
+export const PHONE: Screen = { width: 390, height: 844, touch: true };
+export const SMALL_PHONE: Screen = { width: 360, height: 740, touch: true };
+
+/** What a phone user sees of the page's layout, in CSS pixels. */
+export interface PageLayout {
+  viewportWidth: number;
+  viewportHeight: number;
+  /** The document's width: more than the viewport's when the page scrolls sideways. */
+  scrollWidth: number;
+  mapHeight: number;
+}
+
+/** A control smaller than a finger: its role, name and size. */
+export interface SmallTarget { control: string; width: number; height: number }
 
 /** A parcel's attributes as a user picks them in the form, by their visible labels. */
 export interface ParcelFormEntry {
@@ -49,15 +67,15 @@ export class TesseraUser {
     });
   }
 
-  /** Opens a new tab in a browser context of its own: each user has their own cookies and session. */
-  static async in(browser: Browser): Promise<TesseraUser> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  /** Opens a new tab in a browser context of its own: each user has their own cookies and session; a laptop's screen unless told. */
+  static async in(browser: Browser, screen: Screen = LAPTOP): Promise<TesseraUser> {
+    const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, hasTouch: screen.touch, isMobile: screen.touch });
     return new TesseraUser(await context.newPage());
   }
 
   /** A new user on the demo site's page, signed in with this e-mail if one is given; with the site's id. */
-  static async onDemoSite(browser: Browser, email?: string): Promise<{ user: TesseraUser; siteId: string }> {
-    const user = await TesseraUser.in(browser);
+  static async onDemoSite(browser: Browser, email?: string, screen: Screen = LAPTOP): Promise<{ user: TesseraUser; siteId: string }> {
+    const user = await TesseraUser.in(browser, screen);
     await user.open('/');
     const siteId = await user.demoSiteId();
     if (email) await user.signIn(email);
@@ -117,9 +135,9 @@ export class TesseraUser {
     return { href, status: answer.status(), contentType: answer.headers()['content-type'] ?? null };
   }
 
-  /** The names listed in the legend. */
+  /** The organisations listed in the legend. */
   async legendEntries(): Promise<string[]> {
-    return (await this.page.getByRole('region', { name: 'Légende' }).locator('li').allInnerTexts()).map((text) => text.trim());
+    return (await this.page.getByRole('region', { name: 'Légende' }).getByRole('list', { name: 'Gestionnaires' }).locator('li').allInnerTexts()).map((text) => text.trim());
   }
 
   /** Chooses a service in the service filter, by its visible label. */
@@ -244,9 +262,9 @@ export class TesseraUser {
     }
   }
 
-  /** Clicks "Créer une parcelle ici" beside a gap of the analysis panel; the attribute form opens. */
-  async fillGap(gapLabel: string): Promise<void> {
-    await this.findingEntry('Liste des manques', gapLabel).getByRole('button', { name: 'Créer une parcelle ici', exact: true }).click();
+  /** Clicks (or taps) "Créer une parcelle ici" beside a gap of the analysis panel; the attribute form opens. */
+  async fillGap(gapLabel: string, by: 'click' | 'tap' = 'click'): Promise<void> {
+    await this.findingEntry('Liste des manques', gapLabel).getByRole('button', { name: 'Créer une parcelle ici', exact: true })[by]();
     await this.page.locator('form.editor__form').waitFor({ timeout: 30_000 });
   }
 
@@ -379,14 +397,19 @@ export class TesseraUser {
    * for a viewer its panel); returns where on the page it was clicked.
    */
   async selectParcel(geometry: MultiPolygon, zoom: number, shows: 'tools' | 'panel' = 'tools'): Promise<{ x: number; y: number }> {
+    const shown = shows === 'tools' ? this.page.getByRole('button', { name: 'Découper' }) : this.page.getByRole('region', { name: 'Parcelle', exact: true });
+    return this.pickOnMap(geometry, zoom, 'click', shown);
+  }
+
+  /** Zooms on a parcel and clicks (or taps) well inside it until `shown` appears; returns where on the page. */
+  private async pickOnMap(geometry: MultiPolygon, zoom: number, by: 'click' | 'tap', shown: Locator): Promise<{ x: number; y: number }> {
     const [lon, lat] = interiorPoint(geometry);
     await this.zoomTo(lon, lat, zoom);
-    const tools = shows === 'tools' ? this.page.getByRole('button', { name: 'Découper' }) : this.page.getByRole('region', { name: 'Parcelle', exact: true });
     // SwiftShader may still be drawing the new view: a click that selected nothing is made again.
     for (let attempt = 1; ; attempt += 1) {
-      await this.clickMapAt(lon, lat);
+      await (by === 'click' ? this.clickMapAt(lon, lat) : this.tapMapAt(lon, lat));
       try {
-        await tools.waitFor({ timeout: 10_000 });
+        await shown.waitFor({ timeout: 10_000 });
         break;
       } catch (error) {
         if (attempt === 3) throw error;
@@ -488,9 +511,9 @@ export class TesseraUser {
     if (entry.agreementRef !== undefined) await form.getByLabel('Référence de la convention').fill(entry.agreementRef);
   }
 
-  /** Clicks "Enregistrer", then waits for the form to close and the map to show the saved parcel. */
-  async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Enregistrer' }).click();
+  /** Clicks (or taps) "Enregistrer", then waits for the form to close and the map to show the saved parcel. */
+  async save(by: 'click' | 'tap' = 'click'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Enregistrer' })[by]();
     await this.page.locator('form.editor__form').waitFor({ state: 'detached', timeout: 60_000 });
     await this.page.waitForTimeout(300);
     await this.waitForMap();
@@ -552,17 +575,27 @@ export class TesseraUser {
     await this.pressHistoryKey('Control+Shift+z');
   }
 
-  /** The title of the "Annuler" / "Rétablir" button (it names the step), and whether it can be clicked. */
+  /** The title of the "Défaire" / "Rétablir" button (it names the step), and whether it can be clicked. */
   async historyButton(which: 'undo' | 'redo'): Promise<{ title: string; enabled: boolean }> {
-    const button = this.page.getByRole('button', { name: which === 'undo' ? 'Annuler la dernière modification' : 'Rétablir la modification', exact: true });
+    const button = this.page.getByRole('button', { name: which === 'undo' ? 'Défaire la dernière modification' : 'Rétablir la modification', exact: true });
     return { title: (await button.getAttribute('title')) ?? '', enabled: await button.isEnabled() };
   }
 
+  /** Taps "Défaire" (or "Rétablir"): the last saved gesture is undone (or applied again), then the map reloads. */
+  async tapHistoryButton(which: 'undo' | 'redo'): Promise<void> {
+    const name = which === 'undo' ? 'Défaire la dernière modification' : 'Rétablir la modification';
+    await this.inOneHistoryStep(() => this.page.getByRole('button', { name, exact: true }).tap());
+  }
+
   private async pressHistoryKey(keys: string): Promise<void> {
+    await this.inOneHistoryStep(() => this.page.keyboard.press(keys));
+  }
+
+  private async inOneHistoryStep(gesture: () => Promise<void>): Promise<void> {
     // A step goes back or forth in one request, whatever number of parcels it changed.
     const answered = this.page.waitForResponse((response) => /\/api\/sites\/[^/]+\/parcels\/changes$/.test(new URL(response.url()).pathname)
       && response.request().method() === 'POST', { timeout: 60_000 });
-    await this.page.keyboard.press(keys);
+    await gesture();
     await answered;
     await this.page.waitForTimeout(300);
     await this.waitForMap();
@@ -682,6 +715,108 @@ export class TesseraUser {
       const filter = map.getFilter('parcels-selected-line') as ['in', unknown, ['literal', string[]]] | undefined;
       return filter?.[2]?.[1] ?? [];
     });
+  }
+
+  /** Taps a control by its role and accessible name, as a finger would. */
+  async tap(role: 'button' | 'combobox' | 'textbox' | 'searchbox', name: string | RegExp): Promise<void> {
+    await this.page.getByRole(role, { name, exact: typeof name === 'string' }).tap({ timeout: 30_000 });
+  }
+
+  /** Signs in from the header with taps: "Se connecter", each field, then "Connexion"; waits for the name to show. */
+  async signInWithTaps(email: string, password = DEMO_PASSWORD): Promise<void> {
+    await this.tap('button', 'Se connecter');
+    const form = this.page.getByRole('form', { name: 'Connexion' });
+    await form.getByLabel('Adresse e-mail').tap();
+    await this.page.keyboard.type(email);
+    await form.getByLabel('Mot de passe').tap();
+    await this.page.keyboard.type(password);
+    await form.getByRole('button', { name: 'Connexion' }).tap();
+    await this.page.getByTestId('signed-in-user').waitFor({ timeout: 30_000 });
+  }
+
+  /** Taps the user's name in the header: the menu with "Se déconnecter" opens. */
+  async openUserMenu(): Promise<void> {
+    await this.page.getByRole('button').filter({ has: this.page.getByTestId('signed-in-user') }).tap();
+    await this.page.getByRole('button', { name: 'Se déconnecter' }).waitFor({ timeout: 10_000 });
+  }
+
+  /** Taps the map at a longitude/latitude with a finger. */
+  async tapMapAt(lon: number, lat: number): Promise<void> {
+    const { x, y } = await this.screenPoint(lon, lat);
+    await this.page.touchscreen.tap(x, y);
+    await this.page.waitForTimeout(150);
+  }
+
+  /** Zooms on a parcel and taps well inside it, until the parcel panel shows it. */
+  async tapParcel(geometry: MultiPolygon, zoom: number): Promise<void> {
+    await this.pickOnMap(geometry, zoom, 'tap', this.page.getByRole('region', { name: 'Parcelle', exact: true }));
+    // The map outlines the parcel once it has drawn again.
+    await this.waitForMap();
+  }
+
+  /** Whether the bottom sheet of the panel is open; false when it is collapsed to its handle. */
+  async panelOpen(): Promise<boolean> {
+    return (await this.page.getByRole('button', { name: /^(Afficher|Réduire) le panneau$/ }).getAttribute('aria-expanded')) === 'true';
+  }
+
+  /** Taps the bottom sheet's handle to open or collapse the panel, then waits for the map to fit its new size. */
+  async tapPanelHandle(): Promise<void> {
+    await this.tap('button', /^(Afficher|Réduire) le panneau$/);
+    await this.page.waitForTimeout(300);
+    await this.waitForMap();
+  }
+
+  /** The sizes a phone user sees: the viewport, the document's width and the map's height. */
+  async layout(): Promise<PageLayout> {
+    return this.page.evaluate(() => {
+      type Box = { getBoundingClientRect(): { height: number } };
+      const { document } = globalThis as unknown as { document: { documentElement: { clientWidth: number; clientHeight: number; scrollWidth: number }; querySelector(selector: string): Box | null } };
+      const root = document.documentElement;
+      const mapHeight = document.querySelector('.site-map')?.getBoundingClientRect().height ?? 0;
+      return { viewportWidth: root.clientWidth, viewportHeight: root.clientHeight, scrollWidth: root.scrollWidth, mapHeight };
+    });
+  }
+
+  /** Whether the control is wholly on the screen (not off its edge, not scrolled away in the page). */
+  async isOnScreen(role: 'button' | 'combobox' | 'region' | 'form', name: string | RegExp): Promise<boolean> {
+    const control = this.page.getByRole(role, { name, exact: typeof name === 'string' }).first();
+    // Hidden (in a collapsed panel, a closed menu): not on the screen, and not worth waiting for.
+    if (!(await control.isVisible())) return false;
+    const box = await control.boundingBox();
+    const viewport = this.page.viewportSize()!;
+    return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5;
+  }
+
+  /** Whether a heading of the panel shows in the panel's visible part (not scrolled away, not cut off). */
+  async isShownInPanel(heading: string): Promise<boolean> {
+    const [box, panel] = await Promise.all([this.page.getByRole('heading', { name: heading, exact: true }).boundingBox(), this.page.locator('.site__panel-content').boundingBox()]);
+    return box !== null && panel !== null && box.y >= panel.y - 0.5 && box.y + box.height <= panel.y + panel.height + 0.5;
+  }
+
+  /** The header's and the panel's visible buttons, fields and lists' items smaller than 44 × 44 px (none on a touch screen). */
+  async smallTapTargets(): Promise<SmallTarget[]> {
+    return this.page.locator('header button, header a, .site__panel button, .site__panel select, .site__panel input, .maplibregl-ctrl button').evaluateAll((elements) =>
+      elements.flatMap((control) => {
+        // A check box is tapped through its whole label.
+        const element = control.getAttribute('type') === 'checkbox' ? control.closest('label') ?? control : control;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) return [];
+        const name = element.getAttribute('aria-label') ?? (element as unknown as { innerText: string }).innerText.trim().replace(/\s+/g, ' ');
+        // A text field or a list item spans the panel's width: only its height matters.
+        const wide = ['INPUT', 'SELECT'].includes(element.tagName) || box.width >= 120;
+        const small = box.height < 43.5 || (!wide && box.width < 43.5);
+        return small ? [{ control: `${element.tagName.toLowerCase()} "${name}"`, width: Math.round(box.width), height: Math.round(box.height) }] : [];
+      }));
+  }
+
+  /** Whether the page sees a touch screen as its main pointer (the CSS media query `(pointer: coarse)`). */
+  async hasCoarsePointer(): Promise<boolean> {
+    return this.page.evaluate(() => (globalThis as unknown as { matchMedia(query: string): { matches: boolean } }).matchMedia('(pointer: coarse)').matches);
+  }
+
+  /** The editor's hints on screen, on one line each. */
+  async editorHints(): Promise<string[]> {
+    return (await this.page.locator('.editor .editor__hint').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */

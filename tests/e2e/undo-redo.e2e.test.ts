@@ -47,7 +47,7 @@ describe('a coordinator undoes and redoes the filling of the demo gap, across th
     await expect.poll(() => coordinator.findings('Liste des manques'), { timeout: 60_000 }).toEqual([]);
     const undo = await coordinator.historyButton('undo');
     expect(undo).toMatchObject({ enabled: true });
-    expect(undo.title).toMatch(/^Annuler : création de « Propreté » \(Ctrl\+Z\)$/);
+    expect(undo.title).toMatch(/^Défaire : création de « Propreté » \(Ctrl\+Z\)$/);
     expect(await coordinator.historyButton('redo')).toMatchObject({ enabled: false });
 
     // Undo: the parcel is deleted (If-Match its version), the gap is back in the panel and on the server.

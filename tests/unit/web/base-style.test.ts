@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildBaseStyle, PARCEL_FILL_OPACITY } from '../../../web/src/map/base-style.js';
+import { buildBaseStyle, PARCEL_FILL_OPACITY, parcelFillPaint } from '../../../web/src/map/base-style.js';
+import { BACKGROUND_COLOUR, colourOverBackground } from '../../../web/src/map/map-symbols.js';
 import { LAYER_IDS } from '../../../web/src/map/layer-ids.js';
 import { toParcelLayerData } from '../../../web/src/map/parcel-layer-data.js';
 import { context, organisations, parcels } from './fixtures.js';
@@ -58,6 +59,21 @@ describe('buildBaseStyle', () => {
     });
     expect(PARCEL_FILL_OPACITY).toBeCloseTo(0.55);
     expect(layer('parcels-line')).toMatchObject({ paint: { 'line-color': ['get', 'outlineColour'] } });
+  });
+
+  it('draws smaller parcels over larger ones', () => {
+    expect(layer('parcels-fill')).toMatchObject({ layout: { 'fill-sort-key': ['-', 0, ['get', 'footprint']] } });
+  });
+
+  it('fills every service at once opaque with the colour one translucent parcel has on bare ground, so stacked parcels do not mix', () => {
+    expect(parcelFillPaint(true)).toEqual({ 'fill-color': ['get', 'shownColour'], 'fill-opacity': 1 });
+    expect(parcelFillPaint(false)).toEqual({ 'fill-color': ['get', 'colour'], 'fill-opacity': PARCEL_FILL_OPACITY });
+    expect(layer('background')).toMatchObject({ paint: { 'background-color': BACKGROUND_COLOUR } });
+    // 0.55 × colour + 0.45 × the background, channel by channel.
+    expect(colourOverBackground('#000000')).toBe('#6d6c6a');
+    expect(colourOverBackground('#f3f1ec')).toBe('#f3f1ec');
+    expect(colourOverBackground('#ffffff', 1)).toBe('#ffffff');
+    expect(() => colourOverBackground('red')).toThrow(/#1f78b4/);
   });
 
   it('dashes the perimeter', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { MultiPolygon } from '../../../core/index.js';
+import { geometryBbox } from '../../../web/src/domain/geometry-bbox.js';
 import { darkenColour } from '../../../web/src/map/darken-colour.js';
+import { colourOverBackground } from '../../../web/src/map/map-symbols.js';
 import { toParcelLayerData } from '../../../web/src/map/parcel-layer-data.js';
 import { organisations, parcels } from './fixtures.js';
 
@@ -23,9 +26,20 @@ describe('toParcelLayerData', () => {
       parcelId: '10000000-0000-4000-8000-000000000001',
       organisationId: '00000000-0000-4000-8000-000000000001',
       colour: '#1f78b4',
+      shownColour: colourOverBackground('#1f78b4'),
       outlineColour: darkenColour('#1f78b4'),
+      footprint: expect.any(Number),
     });
     expect(data.features[0]?.geometry).toBe(parcels.features[0]?.geometry);
+  });
+
+  it('ranks parcels by the size of their box, so that the style draws smaller ones on top', () => {
+    const boxArea = (geometry: MultiPolygon) => {
+      const [west, south, east, north] = geometryBbox(geometry);
+      return (east - west) * (north - south);
+    };
+    for (const [index, feature] of data.features.entries()) expect(feature.properties.footprint).toBe(boxArea(parcels.features[index]!.geometry));
+    expect(new Set(data.features.map((feature) => feature.properties.footprint)).size).toBeGreaterThan(1);
   });
 
   it('colours parcels of an unknown organisation grey', () => {

@@ -2,9 +2,10 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
-import { PARCEL_LIST_LIMIT, ParcelList } from '../../../web/src/components/ParcelList.js';
+import { PARCEL_LIST_LIMIT, PARCEL_LIST_OPEN_UP_TO, ParcelList } from '../../../web/src/components/ParcelList.js';
 import type { Parcel } from '../../../web/src/domain/filter-parcels.js';
 import { formatArea } from '../../../web/src/domain/format-figures.js';
+import { colourOverBackground } from '../../../web/src/map/map-symbols.js';
 import { render, rerender } from './render-component.js';
 import { deepFreeze } from './fixtures.js';
 
@@ -43,6 +44,9 @@ const demoParcels = deepFreeze([
   parcel('p-unnamed', LANDLORD, null, null, 5),
 ]);
 
+const hexToRgb = (hex: string) => `rgb(${[1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16)).join(', ')})`;
+const toggle = (container: HTMLElement) => container.querySelector('h2 button') as HTMLButtonElement;
+const click = (element: HTMLElement) => act(() => element.click());
 const search = (container: HTMLElement) => container.querySelector('input[type="search"]') as HTMLInputElement;
 const items = (container: HTMLElement) => [...container.querySelectorAll<HTMLButtonElement>('.parcel-list__item')];
 const names = (container: HTMLElement) => items(container).map((item) => item.querySelector('.parcel-list__name')!.textContent);
@@ -63,12 +67,14 @@ describe('ParcelList', () => {
   it('lists the parcels by name then organisation, each with its organisation, colour and area', () => {
     const container = render(<ParcelList parcels={demoParcels} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
     expect(container.querySelector('section[aria-label="Liste des parcelles"] h2')?.textContent).toBe('Parcelles');
+    expect(toggle(container).getAttribute('aria-expanded')).toBe('true');
     expect(container.querySelector('label')?.textContent).toBe('Rechercher une parcelle');
     // Numbers in labels sort as numbers; a parcel without a label goes by its organisation's short name.
     expect(names(container)).toEqual(['Avenue de la République — chaussée', 'Bailleur', 'Cours de la République — chaussée', 'Lot 2', 'Lot 10']);
     const first = items(container)[0]!;
     expect(first.querySelector('.parcel-list__organisation')?.textContent).toBe('Ville › Propreté urbaine');
-    expect((first.querySelector('.legend__swatch') as HTMLElement).style.backgroundColor).toBe('rgb(31, 120, 180)');
+    // As the legend and the map show it: the colour at the map's opacity over its ground.
+    expect((first.querySelector('.legend__swatch') as HTMLElement).style.backgroundColor).toBe(hexToRgb(colourOverBackground('#1f78b4')));
     expect(first.querySelector('.parcel-list__area')?.textContent).toBe(formatArea(geodesicArea(square(2)), 'fr'));
     expect(first.querySelector('.parcel-list__area')?.textContent).toMatch(/^\d[\d\s\u202f]* m²$/);
     expect(container.querySelector('[role="status"]')?.textContent).toBe('5 parcelles');
@@ -99,6 +105,7 @@ describe('ParcelList', () => {
   it(`shows at most ${PARCEL_LIST_LIMIT} parcels and says how many more match`, () => {
     const many = deepFreeze(Array.from({ length: 5000 }, (_, index) => parcel(`p-${index}`, index % 2 ? CITY : LANDLORD, `Lot ${index + 1}`, null, index % 100)));
     const container = render(<ParcelList parcels={many} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
+    click(toggle(container));
     expect(items(container)).toHaveLength(PARCEL_LIST_LIMIT);
     expect(names(container).slice(0, 3)).toEqual(['Lot 1', 'Lot 2', 'Lot 3']);
     expect(container.querySelector('[role="status"]')?.textContent).toBe('5000 parcelles');
@@ -112,6 +119,33 @@ describe('ParcelList', () => {
     type(container, 'lot 4999');
     expect(names(container)).toEqual(['Lot 4999']);
     expect(container.querySelector('.parcel-list__more')).toBeNull();
+  });
+
+  it(`starts closed past ${PARCEL_LIST_OPEN_UP_TO} parcels; its heading's button, a search or ArrowDown opens it`, () => {
+    const long = deepFreeze(Array.from({ length: PARCEL_LIST_OPEN_UP_TO + 1 }, (_, index) => parcel(`p-${index}`, CITY, `Lot ${index + 1}`, null, index)));
+    const container = render(<ParcelList parcels={long} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
+    const list = () => container.querySelector('ul');
+    expect(toggle(container).getAttribute('aria-expanded')).toBe('false');
+    expect(list()).toBeNull();
+    // The search field and the count stay: the list is one tap or one keystroke away.
+    expect(search(container)).not.toBeNull();
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(`${PARCEL_LIST_OPEN_UP_TO + 1} parcelles`);
+    click(toggle(container));
+    expect(toggle(container).getAttribute('aria-expanded')).toBe('true');
+    expect(toggle(container).getAttribute('aria-controls')).toBe(list()!.id);
+    expect(items(container)).toHaveLength(PARCEL_LIST_OPEN_UP_TO + 1);
+    click(toggle(container));
+    expect(list()).toBeNull();
+    // ArrowDown in the search field opens it on its first item.
+    search(container).focus();
+    press(search(container), 'ArrowDown');
+    expect(document.activeElement).toBe(items(container)[0]);
+    click(toggle(container));
+    // Typing opens it, and it stays open once the search is emptied (Escape): every parcel again.
+    type(container, 'lot 9');
+    expect(names(container)).toEqual(['Lot 9']);
+    press(search(container), 'Escape');
+    expect(items(container)).toHaveLength(PARCEL_LIST_OPEN_UP_TO + 1);
   });
 
   it('moves with the arrow keys from the search field through the items, with one Tab stop', () => {

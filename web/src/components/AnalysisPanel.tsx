@@ -62,6 +62,7 @@ export function AnalysisPanel({ serviceLabel, analysis, organisations, focusedId
           gapArea: area(analysis.gapArea),
           overlaps: analysis.overlaps.features.length,
           overlapArea: area(analysis.overlapArea),
+          overflow: analysis.overflow.features.length,
         })}
       </p>
       <h3>{t('analysis.gaps', { count: analysis.gaps.features.length })}</h3>

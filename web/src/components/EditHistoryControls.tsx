@@ -11,7 +11,7 @@ function isTyping(target: EventTarget | null): boolean {
   return document.querySelector('dialog[open]') !== null;
 }
 
-/** "Annuler" / "Rétablir" the last saved gestures, also with Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS). */
+/** "Défaire" / "Rétablir" the last saved gestures, also with Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS). */
 export function EditHistoryControls({ history }: { history: EditHistoryState }) {
   const { t } = useTranslation();
   const canUndo = history.undoLabel !== undefined && !history.busy;

@@ -15,6 +15,7 @@ import { sendChanges, versionConflictOf } from '../editing/send-changes.js';
 import { mergeVersions } from '../editing/version-conflict.js';
 import type { MapController } from '../map/map-controller.js';
 import { useSession } from '../session/use-session.js';
+import { usePointerContext } from '../use-coarse-pointer.js';
 import { CONFLICT_FIELD_LABELS, EditorConflictDialog, type ConflictVersions } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
 
@@ -102,6 +103,8 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function Editor(props: EditorProps) {
   const { t, i18n } = useTranslation();
+  // Hints speak of taps on a touch screen, of clicks and keys with a mouse.
+  const pointer = { context: usePointerContext() };
   const { controller, selectedParcel, canDraw } = props;
   const [state, setState] = useState<EditorState>({ kind: 'idle' });
   const [snapping, setSnapping] = useState(true);
@@ -123,8 +126,14 @@ export function Editor(props: EditorProps) {
 
   // The button that started a merge or a split is gone: the focus goes to what the gesture asks for, so a keyboard user reads it and goes on from there.
   const gestureStatus = useRef<HTMLParagraphElement>(null);
+  // The form opens above the button that asked for it ("Créer une parcelle ici" in the analysis): it is brought into view.
+  const formHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (state.kind === 'merging' || state.kind === 'splitting') gestureStatus.current?.focus();
+    if (state.kind === 'form') {
+      formHeading.current?.closest('form')?.scrollIntoView?.({ block: 'start' });
+      formHeading.current?.focus({ preventScroll: true });
+    }
   }, [state.kind]);
 
   const stop = () => {
@@ -406,7 +415,7 @@ export function Editor(props: EditorProps) {
       )}
       {(state.kind === 'drawing' || state.kind === 'ring') && (
         <>
-          <p className="editor__hint" role="status">{t(state.kind === 'ring' ? `editor.${state.ring}Hint` : 'editor.drawingHint')}</p>
+          <p className="editor__hint" role="status">{t(state.kind === 'ring' ? `editor.${state.ring}Hint` : 'editor.drawingHint', pointer)}</p>
           <div className="editor__actions">
             {snappingToggle}
             {state.kind === 'ring'
@@ -418,7 +427,7 @@ export function Editor(props: EditorProps) {
       {state.kind === 'splitting' && (
         <>
           <p className="editor__hint" role="status" tabIndex={-1} ref={gestureStatus}>
-            {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint')}
+            {state.pieces ? t('editor.splitReady', { count: state.pieces.length }) : t('editor.splitHint', pointer)}
           </p>
           {state.neighbours.length > 0 && (
             <p className="editor__hint" role="status" data-testid="neighbours-reshaped">
@@ -448,8 +457,8 @@ export function Editor(props: EditorProps) {
       {state.kind === 'form' && (
         <form className="editor__form" aria-label={t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}
           onSubmit={(event) => { event.preventDefault(); void save(); }}>
-          <h2 className="editor__heading">{t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}</h2>
-          <p className="editor__hint">{t('editor.editHint')}</p>
+          <h2 className="editor__heading" tabIndex={-1} ref={formHeading}>{t(state.parcel ? 'editor.editHeading' : 'editor.newHeading')}</h2>
+          <p className="editor__hint">{t('editor.editHint', pointer)}</p>
           <p className="editor__hint" data-testid="shape-figures">
             {t('editor.shape', { area: geodesicArea(state.geometry).toLocaleString(i18n.language, { maximumFractionDigits: 1 }), count: vertexCount(state.geometry) })}
           </p>

@@ -1,12 +1,16 @@
-import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
+import { UNKNOWN_ORGANISATION_COLOUR } from '../domain/legend-entries.js';
 import { indexParcels, searchParcels } from '../domain/parcel-search.js';
+import { OrganisationSwatch } from './MapSymbol.js';
 
 /** Past this many matches the list asks for a narrower search: 50 buttons render at once on a 5,000-parcel site. */
 export const PARCEL_LIST_LIMIT = 50;
+/** Longer lists start closed, so that the panel reads as the analysis, not as a list of parcels. */
+export const PARCEL_LIST_OPEN_UP_TO = 8;
 
 const NO_PARCELS: readonly Parcel[] = [];
 const NO_ORGANISATIONS: readonly Organisation[] = [];
@@ -34,6 +38,7 @@ interface ParcelListProps {
 /**
  * The parcels of the map as a searchable list, for the keyboard: the search field's ArrowDown
  * enters the list, ArrowUp/ArrowDown/Home/End move in it (one Tab stop), Enter or Space picks.
+ * A long list starts closed under its heading's button; typing a search or ArrowDown opens it.
  */
 export const ParcelList = memo(function ParcelList({ parcels, organisations, selectedIds, onActivate }: ParcelListProps) {
   const { t, i18n } = useTranslation();
@@ -44,9 +49,14 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
   const entries = useMemo(() => indexParcels(parcels ?? NO_PARCELS, organisations ?? NO_ORGANISATIONS, language), [parcels, organisations, language]);
   const { shown, total } = useMemo(() => searchParcels(entries, deferredQuery, PARCEL_LIST_LIMIT), [entries, deferredQuery]);
   const [movedTo, setMovedTo] = useState<string | null>(null);
+  // null until the user opens or closes it: open when short.
+  const [chosenOpen, setChosenOpen] = useState<boolean | null>(null);
+  const open = chosenOpen ?? total <= PARCEL_LIST_OPEN_UP_TO;
+  const focusFirstItem = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);
   const listRef = useRef<HTMLUListElement>(null);
+  const itemsId = useId();
   // Selecting opens the editor's tools above the list and pushes it down: the item in use stays in view.
   const selectionKey = selectedIds.join(' ');
   useLayoutEffect(() => {
@@ -66,10 +76,18 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
     setMovedTo(idOf(index));
     item.focus();
   };
+  // ArrowDown in the search field of a closed list: the first item takes the focus once it is there.
+  useLayoutEffect(() => {
+    if (!focusFirstItem.current || !open) return;
+    focusFirstItem.current = false;
+    moveTo(0);
+  });
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && shown.length > 0) {
       event.preventDefault();
-      moveTo(0);
+      if (open) return moveTo(0);
+      focusFirstItem.current = true;
+      setChosenOpen(true);
     } else if (event.key === 'Escape' && query !== '') {
       event.preventDefault();
       setQuery('');
@@ -88,7 +106,10 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
 
   return (
     <section className="parcel-list" aria-label={t('parcelList.label')}>
-      <h2 className="parcel-list__heading">{t('parcelList.heading')}</h2>
+      <h2 className="parcel-list__heading">
+        <button type="button" className="parcel-list__toggle" aria-expanded={open} aria-controls={itemsId}
+          onClick={() => setChosenOpen(!open)}>{t('parcelList.heading')}</button>
+      </h2>
       <label className="field">
         <span className="field__label">{t('parcelList.search')}</span>
         <input
@@ -98,15 +119,18 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
           spellCheck={false}
           placeholder={t('parcelList.searchPlaceholder')}
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setChosenOpen(true);
+          }}
           onKeyDown={onSearchKeyDown}
         />
       </label>
       <p className="parcel-list__count" role="status">
         {parcels === undefined ? t('app.loading') : total === 0 ? t('parcelList.none') : t('parcelList.count', { count: total })}
       </p>
-      {shown.length > 0 && (
-        <ul ref={listRef} className="parcel-list__items" aria-label={t('parcelList.results')} onKeyDown={onListKeyDown}>
+      {open && shown.length > 0 && (
+        <ul ref={listRef} id={itemsId} className="parcel-list__items" aria-label={t('parcelList.results')} onKeyDown={onListKeyDown}>
           {shown.map((entry, index) => {
             const id = String(entry.parcel.id);
             const isSelected = selected.has(id);
@@ -127,7 +151,7 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
                 >
                   <span className="parcel-list__name">{entry.name || t('legend.unknown')}</span>{' '}
                   <span className="parcel-list__meta">
-                    <span className="legend__swatch" style={{ backgroundColor: entry.organisation?.colour }} aria-hidden="true" />
+                    <OrganisationSwatch colour={entry.organisation?.colour ?? UNKNOWN_ORGANISATION_COLOUR} />
                     <span className="parcel-list__organisation">{entry.organisation?.name ?? t('legend.unknown')}</span>{' '}
                     <span className="parcel-list__area">{formatArea(areaOf(entry.parcel.geometry), language)}</span>
                   </span>
@@ -137,7 +161,7 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
           })}
         </ul>
       )}
-      {total > shown.length && <p className="parcel-list__more">{t('parcelList.more', { count: total - shown.length })}</p>}
+      {open && total > shown.length && <p className="parcel-list__more">{t('parcelList.more', { count: total - shown.length })}</p>}
     </section>
   );
 });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, Service } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { serviceLabels } from '../domain/service-label.js';
+import { OrganisationSwatch } from './MapSymbol.js';
 
 /** What a click on a parcel tells: its organisation, services, label and agreement. */
 export function ParcelPanel({
@@ -30,7 +31,7 @@ export function ParcelPanel({
         <dt>{t('parcel.organisation')}</dt>
         <dd>
           {organisation && (
-            <span className="legend__swatch" style={{ backgroundColor: organisation.colour }} aria-hidden="true" />
+            <OrganisationSwatch colour={organisation.colour} />
           )}
           {organisation?.name ?? t('legend.unknown')}
         </dd>

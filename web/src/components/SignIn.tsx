@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { signIn, signOut, useSession } from '../session/use-session.js';
+import { HeaderMenu } from './HeaderMenu.js';
 
-/** The header's account corner: "Se connecter" opens a small form; once signed in, the name and "Se déconnecter". */
+/** The header's account corner: "Se connecter" opens a small form; once signed in, a menu under the user's name holds "Se déconnecter". */
 export function SignIn() {
   const { t } = useTranslation();
   const user = useSession();
@@ -16,12 +17,13 @@ export function SignIn() {
   if (user === undefined) return null;
   if (user) {
     return (
-      <div className="sign-in">
-        <span className="sign-in__name" data-testid="signed-in-user">{user.displayName}</span>
-        <button type="button" className="button button--quiet" onClick={() => void signOut()}>
-          {t('session.signOut')}
-        </button>
-      </div>
+      <HeaderMenu className="sign-in sign-in--user" label={<span className="sign-in__name" data-testid="signed-in-user">{user.displayName}</span>}>
+        {() => (
+          <button type="button" className="button button--quiet" onClick={() => void signOut()}>
+            {t('session.signOut')}
+          </button>
+        )}
+      </HeaderMenu>
     );
   }
 

@@ -17,6 +17,8 @@ interface SiteMapProps {
   loading: boolean;
   /** The selected parcel, or the parcels picked for a merge. */
   selectedParcelIds: readonly string[];
+  /** Every service at once: parcels lie on top of each other (see parcelFillPaint). */
+  allServices: boolean;
   attribution: string;
   label: string;
   /** Where the map looks (from the URL); null: the whole site. */
@@ -31,7 +33,7 @@ interface SiteMapProps {
 
 /** React's side of the map: creates the MapController for a site and feeds it the props. */
 export function SiteMap(props: SiteMapProps) {
-  const { site, context, buildings, parcels, analysis, focusedFinding, loading, selectedParcelIds, attribution, label } = props;
+  const { site, context, buildings, parcels, analysis, focusedFinding, loading, selectedParcelIds, allServices, attribution, label } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const onParcelClickRef = useRef(props.onParcelClick);
@@ -96,6 +98,9 @@ export function SiteMap(props: SiteMapProps) {
     if (camera && formatCamera(camera) === formatCamera(controller.camera())) return;
     controller.showCamera(camera);
   }, [site, props.cameraRevision]);
+  useEffect(() => {
+    controllerRef.current?.setAllServices(allServices);
+  }, [site, allServices]);
   useEffect(() => {
     if (attributionRef.current === attribution) return;
     attributionRef.current = attribution;

@@ -28,6 +28,7 @@ import { Legend } from './Legend.js';
 import { EditHistoryControls, Editor, ResolveOverlapDialog } from './lazy-editor.js';
 import { LoadState } from './LoadState.js';
 import { ParcelList } from './ParcelList.js';
+import { PanelSheet } from './PanelSheet.js';
 import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
 import { ServiceFilter } from './ServiceFilter.js';
@@ -168,7 +169,7 @@ export function SitePage({ siteId }: { siteId: string }) {
     <div className="page">
       <Header title={site ? `${site.name} — ${site.commune}` : undefined} />
       <main className="site">
-        <aside className="site__panel" aria-label={t('site.controlsLabel')}>
+        <PanelSheet label={t('site.controlsLabel')} reveal={selectedParcelId}>
           <LoadState state={data.status} />
           <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
@@ -233,8 +234,6 @@ export function SitePage({ siteId }: { siteId: string }) {
               setFocusedFinding(null);
             }}
           />
-          <Legend entries={legend} />
-          <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
           {serviceCode ? (
             <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <AnalysisPanel
               serviceLabel={serviceName(serviceCode)}
@@ -248,6 +247,8 @@ export function SitePage({ siteId }: { siteId: string }) {
           ) : (
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
+          <Legend entries={legend} allServices={serviceCode === null} />
+          <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
           {canDraw && site && serviceCode && (
             <Suspense fallback={null}><ResolveOverlapDialog
               siteId={siteId}
@@ -266,7 +267,7 @@ export function SitePage({ siteId }: { siteId: string }) {
               }}
             /></Suspense>
           )}
-        </aside>
+        </PanelSheet>
         {site && (
           <WithShownAnalysis preview={live.preview} server={serverAnalysis} render={(shownAnalysis) => <SiteMap
             site={site}
@@ -277,6 +278,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             focusedFinding={focusedFinding}
             loading={layersLoading || (serviceCode !== null && analysis.loading)}
             selectedParcelIds={selectedIds}
+            allServices={serviceCode === null}
             attribution={t('map.attribution')}
             label={t('site.mapLabel', { name: site.name })}
             camera={siteView.view.camera}

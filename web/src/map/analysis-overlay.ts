@@ -4,24 +4,10 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { SiteAnalysis } from '../../../core/index.js';
+import {
+  ANALYSIS_BACKGROUND_ALPHA, ANALYSIS_LINE_WIDTH, ANALYSIS_PATTERNS, ANALYSIS_STYLES, FOCUSED_FINDING_STYLE, type AnalysisKind,
+} from './map-symbols.js';
 import { noteAnalysisShown } from './test-hook.js';
-
-type Rgba = [number, number, number, number];
-
-/** How each kind of finding is drawn: hatched, in colours no organisation uses (see base-style). */
-export const ANALYSIS_STYLES = {
-  gaps: { colour: [215, 25, 28, 255] as Rgba, pattern: 'gap' },
-  overlaps: { colour: [255, 127, 0, 255] as Rgba, pattern: 'overlap' },
-  overflow: { colour: [106, 61, 154, 255] as Rgba, pattern: 'overflow' },
-} as const;
-
-export type AnalysisKind = keyof typeof ANALYSIS_STYLES;
-
-const PATTERNS = {
-  gap: { type: 'hatch', angle: 45, strokeWidth: 2, gap: 4 },
-  overlap: { type: 'cross-hatch', angles: [45, 135], strokeWidth: 2, gap: 5 },
-  overflow: { type: 'hatch', angle: 135, strokeWidth: 2, gap: 5 },
-} as const;
 
 const hatch = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
@@ -72,14 +58,14 @@ export class AnalysisOverlay {
       filled: true,
       stroked: true,
       getFillColor: colour,
-      getLineColor: (feature: { id?: string | number }) => (feature.id === highlighted ? [0, 0, 0, 255] : colour),
-      getLineWidth: (feature: { id?: string | number }) => (feature.id === highlighted ? 5 : 2),
+      getLineColor: (feature: { id?: string | number }) => (feature.id === highlighted ? FOCUSED_FINDING_STYLE.colour : colour),
+      getLineWidth: (feature: { id?: string | number }) => (feature.id === highlighted ? FOCUSED_FINDING_STYLE.width : ANALYSIS_LINE_WIDTH),
       lineWidthUnits: 'pixels',
       extensions: [hatch],
-      fillPatternMapping: PATTERNS,
+      fillPatternMapping: ANALYSIS_PATTERNS,
       fillPatternSizeUnits: 'pixels',
       getFillPattern: () => pattern,
-      getFillPatternBackgroundColor: [colour[0], colour[1], colour[2], 60],
+      getFillPatternBackgroundColor: [colour[0], colour[1], colour[2], ANALYSIS_BACKGROUND_ALPHA],
       updateTriggers: { getLineColor: highlighted, getLineWidth: highlighted },
     } as never);
   }

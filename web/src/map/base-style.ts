@@ -6,6 +6,7 @@ import type {
 } from 'maplibre-gl';
 import type { BuildingCollection, ContextCollection, MultiPolygon } from '../../../core/index.js';
 import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
+import { BACKGROUND_COLOUR, BUILDING_STYLE, PARCEL_FILL_OPACITY, PARCEL_LINE_WIDTH, PERIMETER_STYLE, SELECTED_PARCEL_STYLE } from './map-symbols.js';
 import type { ParcelLayerData } from './parcel-layer-data.js';
 
 /** Data the site style starts with; the controller replaces buildings and parcels per phase. */
@@ -16,8 +17,7 @@ export interface BaseStyleInput {
   parcels?: ParcelLayerData;
 }
 
-export const BACKGROUND_COLOUR = '#f3f1ec';
-export const PARCEL_FILL_OPACITY = 0.55;
+export { BACKGROUND_COLOUR, PARCEL_FILL_OPACITY };
 
 /** Street widths in pixels at zoom 17, by OSM `highway` kind; other kinds get the fallback. */
 export const STREET_WIDTHS_AT_Z17: Readonly<Record<string, number>> = {
@@ -49,6 +49,18 @@ function streetWidth(extra: number): DataDrivenPropertyValueSpecification<number
   const widthAt = (scale: number): ExpressionSpecification =>
     ['+', ['*', ['match', ['coalesce', ['get', 'kind'], ''], ...kinds, STREET_WIDTH_FALLBACK], scale], extra] as unknown as ExpressionSpecification;
   return ['interpolate', ['exponential', 2], ['zoom'], 14, widthAt(1 / 8), 17, widthAt(1), 20, widthAt(8)];
+}
+
+/**
+ * The parcels' fill. One service: the organisation's colour, translucent. Every service at once, parcels
+ * of several services lie on top of each other and translucent fills would mix into colours that are in
+ * no legend: each parcel is then filled opaque with the colour a translucent one has on bare ground (the
+ * legend's swatch), the smaller on top (see the layer's sort key), and the outlines show the others.
+ */
+export function parcelFillPaint(allServices: boolean): { 'fill-color': ExpressionSpecification; 'fill-opacity': number } {
+  return allServices
+    ? { 'fill-color': ['get', 'shownColour'], 'fill-opacity': 1 }
+    : { 'fill-color': ['get', 'colour'], 'fill-opacity': PARCEL_FILL_OPACITY };
 }
 
 /**
@@ -102,32 +114,34 @@ export function buildBaseStyle(input: BaseStyleInput): StyleSpecification {
         id: LAYER_IDS.parcelsFill,
         type: 'fill',
         source: SOURCE_IDS.parcels,
-        paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': PARCEL_FILL_OPACITY },
+        // A small parcel inside a large one stays visible (and clickable) on top of it.
+        layout: { 'fill-sort-key': ['-', 0, ['get', 'footprint']] },
+        paint: parcelFillPaint(false),
       },
       {
         id: LAYER_IDS.buildingsFill,
         type: 'fill',
         source: SOURCE_IDS.buildings,
-        paint: { 'fill-color': '#c9c5bd', 'fill-outline-color': '#a19c92' },
+        paint: { 'fill-color': BUILDING_STYLE.fill, 'fill-outline-color': BUILDING_STYLE.outline },
       },
       {
         id: LAYER_IDS.parcelsLine,
         type: 'line',
         source: SOURCE_IDS.parcels,
-        paint: { 'line-color': ['get', 'outlineColour'], 'line-width': 1.5 },
+        paint: { 'line-color': ['get', 'outlineColour'], 'line-width': PARCEL_LINE_WIDTH },
       },
       {
         id: LAYER_IDS.parcelsSelectedLine,
         type: 'line',
         source: SOURCE_IDS.parcels,
         filter: ['==', ['get', PARCEL_ID_PROPERTY], ''],
-        paint: { 'line-color': '#111111', 'line-width': 4 },
+        paint: { 'line-color': SELECTED_PARCEL_STYLE.colour, 'line-width': SELECTED_PARCEL_STYLE.width },
       },
       {
         id: LAYER_IDS.perimeterLine,
         type: 'line',
         source: SOURCE_IDS.perimeter,
-        paint: { 'line-color': '#2b2b2b', 'line-width': 2.5, 'line-dasharray': [3, 2] },
+        paint: { 'line-color': PERIMETER_STYLE.colour, 'line-width': PERIMETER_STYLE.width, 'line-dasharray': [...PERIMETER_STYLE.dashes] },
       },
     ],
   };

@@ -15,7 +15,7 @@ import type { MapCamera } from '../routing/site-view.js';
 import type { DrawnPolygon, EditedGeometry, ParcelDrawing, RingChange, SnapOptions } from '../draw/parcel-drawing.js';
 import { AnalysisOverlay } from './analysis-overlay.js';
 import type { Finding } from './finding.js';
-import { buildBaseStyle } from './base-style.js';
+import { buildBaseStyle, parcelFillPaint } from './base-style.js';
 import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
 import type { ParcelLayerData } from './parcel-layer-data.js';
 import { parcelLayerDiff } from './parcel-layer-diff.js';
@@ -70,6 +70,7 @@ export class MapController {
   /** The parcels last handed to the map's source. */
   private appliedParcels: ParcelLayerData | null = null;
   private selectedParcelIds: readonly string[] = [];
+  private allServices = false;
   private loading = false;
   private analysisOverlay: AnalysisOverlay | null = null;
   private analysis: SiteAnalysis | null = null;
@@ -102,6 +103,7 @@ export class MapController {
       for (const [sourceId, data] of this.pending) this.apply(sourceId, data);
       this.pending.clear();
       this.applySelection();
+      this.applyParcelFill();
     });
     this.map.on('idle', () => this.publishIfReady());
     this.map.on('moveend', () => options.onCameraChange(this.camera()));
@@ -143,6 +145,13 @@ export class MapController {
     if (parcelIds.length === this.selectedParcelIds.length && parcelIds.every((id, index) => id === this.selectedParcelIds[index])) return;
     this.selectedParcelIds = [...parcelIds];
     if (this.styleLoaded) this.applySelection();
+  }
+
+  /** Every service at once (true) or one (false): how parcels are filled, see parcelFillPaint. */
+  setAllServices(allServices: boolean): void {
+    if (allServices === this.allServices) return;
+    this.allServices = allServices;
+    if (this.styleLoaded) this.applyParcelFill();
   }
 
   /** Draws the gaps, overlaps and overflow of an analysis over the parcels (or nothing). */
@@ -281,6 +290,12 @@ export class MapController {
 
   private applySelection(): void {
     this.map.setFilter(LAYER_IDS.parcelsSelectedLine, ['in', ['get', PARCEL_ID_PROPERTY], ['literal', [...this.selectedParcelIds]]]);
+  }
+
+  private applyParcelFill(): void {
+    const paint = parcelFillPaint(this.allServices);
+    this.map.setPaintProperty(LAYER_IDS.parcelsFill, 'fill-color', paint['fill-color']);
+    this.map.setPaintProperty(LAYER_IDS.parcelsFill, 'fill-opacity', paint['fill-opacity']);
   }
 
   private parcelIdAt(event: MapMouseEvent): string | null {

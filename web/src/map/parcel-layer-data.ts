@@ -1,15 +1,21 @@
 import type { FeatureCollection, MultiPolygon, Organisation } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
+import { geometryBbox } from '../domain/geometry-bbox.js';
 import { UNKNOWN_ORGANISATION_COLOUR } from '../domain/legend-entries.js';
 import { darkenColour } from './darken-colour.js';
 import { PARCEL_ID_PROPERTY } from './layer-ids.js';
+import { colourOverBackground } from './map-symbols.js';
 
 /** What the parcels layers read from each feature. */
 export interface ParcelLayerProperties {
   [PARCEL_ID_PROPERTY]: string;
   organisationId: string;
   colour: string;
+  /** The colour a translucent parcel has on bare ground: the opaque fill when every service is shown, and the legend's swatch. */
+  shownColour: string;
   outlineColour: string;
+  /** The area of the parcel's bounding box (degrees²): larger parcels are drawn under smaller ones. */
+  footprint: number;
 }
 
 export type ParcelLayerData = FeatureCollection<MultiPolygon, ParcelLayerProperties>;
@@ -18,6 +24,11 @@ type ParcelLayerFeature = ParcelLayerData['features'][number];
 
 /** Per list of organisations, the feature made for each parcel object: an unchanged parcel keeps its feature. */
 const featuresByOrganisations = new WeakMap<readonly Organisation[], WeakMap<Parcel, ParcelLayerFeature>>();
+
+function footprintOf(geometry: MultiPolygon): number {
+  const [west, south, east, north] = geometryBbox(geometry);
+  return (east - west) * (north - south);
+}
 
 /**
  * The parcels source data: each parcel's geometry with its organisation's fill and outline colours.
@@ -43,7 +54,9 @@ export function toParcelLayerData(parcels: readonly Parcel[], organisations: rea
           [PARCEL_ID_PROPERTY]: parcel.id === undefined ? `#${index}` : String(parcel.id),
           organisationId: parcel.properties.organisationId,
           colour,
+          shownColour: colourOverBackground(colour),
           outlineColour: darkenColour(colour),
+          footprint: footprintOf(parcel.geometry),
         },
       };
       if (parcel.id !== undefined) cache.set(parcel, feature);
