@@ -32,14 +32,14 @@ export function sessionRouter(pool: pg.Pool, { loginAttempts = 10 }: SessionOpti
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, res) => {
-      res.status(429).json({ code: 'too_many_attempts', message: 'too many sign-in attempts, try again in a quarter of an hour' });
+      res.status(429).json({ code: ERROR_CODES.tooManyAttempts, message: 'too many sign-in attempts, try again in a quarter of an hour' });
     },
   });
   router.post('/session', loginLimiter, route({ body: credentials }, async ({ body }, req, res) => {
     const { rows } = await pool.query<{ id: string; passwordHash: string }>(namedQuery('auth/user-by-email'), [body.email]);
     const user = rows[0];
     if (!user || !(await verifyPassword(body.password, user.passwordHash))) {
-      throw new HttpError(401, 'invalid_credentials', 'unknown e-mail or wrong password', 'body.password');
+      throw new HttpError(401, ERROR_CODES.invalidCredentials, 'unknown e-mail or wrong password', 'body.password');
     }
     const previous: unknown = req.cookies?.[SESSION_COOKIE];
     if (typeof previous === 'string') await pool.query(namedQuery('auth/delete-session'), [hashSecret(previous)]);

@@ -3,6 +3,7 @@ import type { ZodType } from 'zod';
 import type { MultiPolygon } from '../../core/index.js';
 import { validateAreaGeometry } from '../../core/geometry/validate-area-geometry.js';
 import { namedQuery } from '../db/named-queries.js';
+import { ERROR_CODES, type ErrorCode } from '../http/errors.js';
 
 /** A row that a feature's properties point to and that must exist. */
 export interface Reference {
@@ -27,7 +28,7 @@ export interface CheckedFeature<P> {
 export interface FeatureFault {
   index: number;
   status: 400 | 422;
-  code: string;
+  code: ErrorCode;
   message: string;
   field: string;
   location?: [number, number];
@@ -39,6 +40,13 @@ export interface FeatureCheck<P> {
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** The code of a reference to a row that does not exist, by kind of row. */
+const UNKNOWN_REFERENCE_CODES: Record<Reference['kind'], ErrorCode> = {
+  organisation: ERROR_CODES.unknownOrganisation,
+  service: ERROR_CODES.unknownService,
+  phase: ERROR_CODES.unknownPhase,
+};
 type Slots<P> = Array<CheckedFeature<P> | null>;
 
 /** Shape (zod, strict) and geometry of each feature, without the database. */
@@ -47,7 +55,7 @@ function checkShapes<P>(features: unknown[], rules: FeatureRules<P>, tolerance: 
     const parsed = rules.schema.safeParse(feature);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const code = issue.code === 'unrecognized_keys' ? 'unknown_property' : 'invalid_feature';
+      const code = issue.code === 'unrecognized_keys' ? ERROR_CODES.unknownProperty : ERROR_CODES.invalidFeature;
       rejected.push({ index, status: 400, code, message: issue.message, field: issue.path.join('.') || 'feature' });
       return null;
     }
@@ -73,7 +81,7 @@ async function checkReferences<P>(database: Queryable, siteId: string, slots: Sl
     const missing = featureReferences.find((reference) => !found[reference.kind].has(reference.value));
     if (!missing) return;
     const where = missing.kind === 'phase' ? ' on this site' : '';
-    rejected.push({ index, status: 422, code: `unknown_${missing.kind}`, field: `properties.${missing.field}`, message: `there is no ${missing.kind} ${missing.value}${where}` });
+    rejected.push({ index, status: 422, code: UNKNOWN_REFERENCE_CODES[missing.kind], field: `properties.${missing.field}`, message: `there is no ${missing.kind} ${missing.value}${where}` });
     slots[index] = null;
   });
 }
@@ -86,7 +94,7 @@ async function checkInsideSite<P>(database: Queryable, siteId: string, slots: Sl
   const { rows } = await database.query<{ index: string; intersects: boolean }>(namedQuery('rules/intersects-site'), [siteId, JSON.stringify(geometries)]);
   for (const row of rows.filter((candidate) => !candidate.intersects)) {
     const index = indexes[Number(row.index)]!;
-    rejected.push({ index, status: 422, code: 'outside_site', field: 'geometry', message: "the feature does not meet the site's perimeter" });
+    rejected.push({ index, status: 422, code: ERROR_CODES.outsideSite, field: 'geometry', message: "the feature does not meet the site's perimeter" });
     slots[index] = null;
   }
 }

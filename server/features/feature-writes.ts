@@ -4,7 +4,7 @@ import { siteWithRole, type SiteAccess } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
 import { withTransaction } from '../db/transaction.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { ERROR_CODES, HttpError, notFound } from '../http/errors.js';
 import { idempotentWrite, type StoredAnswer } from '../http/idempotency.js';
 import { checkFeatures, type CheckedFeature, type FeatureFault } from './check-features.js';
 import type { Layer } from './layer.js';
@@ -73,7 +73,8 @@ export async function lockForChange<P>(
     const last = layer.history ? (await client.query<{ siteId: string; change: string }>(namedQuery('parcels/last-version'), [id])).rows[0] : undefined;
     if (!last || elsewhere(last.siteId)) throw notFound(layer.noun);
     await siteWithRole(client, last.siteId, user, layer.editors, layer.noun);
-    if (last.change === 'delete') throw new HttpError(410, `${layer.noun}_deleted`, `this ${layer.noun} has been deleted`);
+    // Only the parcels keep a history (the last version is read from parcel_versions above).
+    if (last.change === 'delete') throw new HttpError(410, ERROR_CODES.parcelDeleted, `this ${layer.noun} has been deleted`);
     throw notFound(layer.noun);
   }
   if (elsewhere(row.siteId)) throw notFound(layer.noun);
@@ -81,7 +82,7 @@ export async function lockForChange<P>(
   layer.assertMayEdit(access, row.phases);
   if (row.version !== expectedVersion) {
     const current = await readFeature(client, layer, id);
-    throw new HttpError(409, 'version_conflict', `the ${layer.noun} is at version ${row.version}, not ${expectedVersion}`, 'headers.if-match', { current: current!.feature });
+    throw new HttpError(409, ERROR_CODES.versionConflict, `the ${layer.noun} is at version ${row.version}, not ${expectedVersion}`, 'headers.if-match', { current: current!.feature });
   }
   return { id, ...row, access };
 }

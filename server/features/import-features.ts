@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { siteWithRole } from '../auth/site-access.js';
 import type { AuthenticatedUser } from '../auth/user.js';
-import { HttpError } from '../http/errors.js';
+import { ERROR_CODES, HttpError } from '../http/errors.js';
 import { idempotentWrite, type StoredAnswer } from '../http/idempotency.js';
 import { checkFeatures } from './check-features.js';
 import { insertFeatures, siteTolerance } from './feature-writes.js';
@@ -19,7 +19,7 @@ export async function importFeatures<P>(
 ): Promise<StoredAnswer> {
   const access = await siteWithRole(pool, siteId, user, layer.editors);
   if (features.length > MAX_IMPORTED_FEATURES) {
-    throw new HttpError(413, 'too_many_features', `an import holds at most ${MAX_IMPORTED_FEATURES} features, this one ${features.length}`, 'body.features');
+    throw new HttpError(413, ERROR_CODES.tooManyFeatures, `an import holds at most ${MAX_IMPORTED_FEATURES} features, this one ${features.length}`, 'body.features');
   }
   const key = options.dryRun ? undefined : options.idempotencyKey;
   return idempotentWrite(pool, { userId: user!.id, key, request: { layer: layer.name, siteId, features } }, async (client) => {
@@ -28,7 +28,7 @@ export async function importFeatures<P>(
     const rejected = check.rejected.map(({ status: _status, ...fault }) => fault);
     const report = { accepted: features.length - rejected.length, rejected };
     if (rejected.length > 0) {
-      return { status: 422, body: { code: 'import_rejected', message: `${rejected.length} of ${features.length} features are invalid: nothing was imported`, ...report } };
+      return { status: 422, body: { code: ERROR_CODES.importRejected, message: `${rejected.length} of ${features.length} features are invalid: nothing was imported`, ...report } };
     }
     if (options.dryRun) return { status: 200, body: { ...report, dryRun: true } };
     const ids = await insertFeatures(client, layer, siteId, check.accepted, user!.id);

@@ -1,10 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import { ERROR_CODES, HttpError, type ErrorBody } from './errors.js';
-
-const FOREIGN_KEY_VIOLATION = '23503';
-const UNIQUE_VIOLATION = '23505';
-const CHECK_VIOLATION = '23514';
+import { CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION } from '../db/sqlstates.js';
+import { ERROR_CODES, HttpError, type ErrorBody, type ErrorItem } from './errors.js';
 
 /** SQLSTATE codes that mean the database cannot answer right now (57014: statement_timeout hit). */
 const UNAVAILABLE_SQLSTATES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
@@ -15,15 +12,17 @@ function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
   return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
 }
 
-/** The body of a 400 for the first zod issue, with the path of the faulty field. */
+/** One zod issue as a fault, with the path of the faulty field in the request. */
+function validationItem(issue: ZodError['issues'][number], source: string): ErrorItem {
+  const path = issue.path.join('.');
+  return { code: ERROR_CODES.invalidRequest, message: issue.message, field: path ? `${source}.${path}` : source };
+}
+
+/** The body of a 400: every zod issue in `errors`, the first one also at the top level (as clients read it). */
 function validationBody(error: ZodError, source: string): ErrorBody {
-  const issue = error.issues[0];
-  const path = issue ? issue.path.join('.') : '';
-  return {
-    code: ERROR_CODES.invalidRequest,
-    message: issue ? issue.message : 'invalid request',
-    field: path ? `${source}.${path}` : source,
-  };
+  const errors = error.issues.map((issue) => validationItem(issue, source));
+  const first = errors[0] ?? { code: ERROR_CODES.invalidRequest, message: 'invalid request', field: source };
+  return { ...first, errors: errors.length > 0 ? errors : [first] };
 }
 
 /** A zod error raised while parsing one part of the request (params, query or body). */
@@ -43,15 +42,15 @@ export const errorHandler: ErrorRequestHandler = (error: Error & { code?: string
   } else if (error instanceof RequestValidationError) {
     res.status(400).json(validationBody(error.zodError, error.source));
   } else if (error.type === 'entity.parse.failed') {
-    res.status(400).json({ code: 'malformed_json', message: 'the request body is not valid JSON', field: 'body' });
+    res.status(400).json({ code: ERROR_CODES.malformedJson, message: 'the request body is not valid JSON', field: 'body' });
   } else if (error.type === 'entity.too.large') {
-    res.status(413).json({ code: 'payload_too_large', message: 'the request body is too large', field: 'body' });
+    res.status(413).json({ code: ERROR_CODES.payloadTooLarge, message: 'the request body is too large', field: 'body' });
   } else if (error.code === FOREIGN_KEY_VIOLATION && /still referenced/.test(String((error as { detail?: string }).detail))) {
-    res.status(409).json({ code: 'in_use', message: 'this is still referred to by other records (parcels, operations…): change those first' });
+    res.status(409).json({ code: ERROR_CODES.inUse, message: 'this is still referred to by other records (parcels, operations…): change those first' });
   } else if (error.code === FOREIGN_KEY_VIOLATION) {
-    res.status(422).json({ code: 'unknown_reference', message: 'this refers to a record that does not exist' });
+    res.status(422).json({ code: ERROR_CODES.unknownReference, message: 'this refers to a record that does not exist' });
   } else if (error.code === CHECK_VIOLATION) {
-    res.status(422).json({ code: 'rule_violation', message: `the database refused this change (${(error as { constraint?: string }).constraint ?? 'a check'}): a geometry must be valid by OGC rules, phases in order` });
+    res.status(422).json({ code: ERROR_CODES.ruleViolation, message: `the database refused this change (${(error as { constraint?: string }).constraint ?? 'a check'}): a geometry must be valid by OGC rules, phases in order` });
   } else if (error.code === UNIQUE_VIOLATION) {
     res.status(409).json({ code: ERROR_CODES.conflict, message: 'this already exists' });
   } else if (isDatabaseUnavailable(error)) {

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { namedQuery } from '../db/named-queries.js';
 import { withTransaction } from '../db/transaction.js';
-import { HttpError } from './errors.js';
+import { UNIQUE_VIOLATION } from '../db/sqlstates.js';
+import { ERROR_CODES, HttpError } from './errors.js';
 
 /** An HTTP answer a use case produced: replayed as is for a retried request. */
 export interface StoredAnswer {
@@ -10,14 +11,12 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** The answer already given to this key, or null; 422 if the key was used for another request. */
 async function replay(database: pg.Pool | pg.PoolClient, userId: string, key: string, requestHash: string): Promise<StoredAnswer | null> {
   const row = (await database.query<{ requestHash: string; status: number; body: unknown }>(namedQuery('idempotency/find'), [userId, key])).rows[0];
   if (!row) return null;
   if (row.requestHash !== requestHash) {
-    throw new HttpError(422, 'idempotency_key_reused', 'this Idempotency-Key was already used for a different request', 'headers.idempotency-key');
+    throw new HttpError(422, ERROR_CODES.idempotencyKeyReused, 'this Idempotency-Key was already used for a different request', 'headers.idempotency-key');
   }
   return { status: row.status, body: row.body };
 }
@@ -33,7 +32,7 @@ export async function idempotentWrite(
 ): Promise<StoredAnswer> {
   const { userId, key } = idempotency;
   if (key === undefined) return withTransaction(pool, write);
-  if (key.length === 0 || key.length > 200) throw new HttpError(400, 'invalid_request', 'Idempotency-Key must have 1 to 200 characters', 'headers.idempotency-key');
+  if (key.length === 0 || key.length > 200) throw new HttpError(400, ERROR_CODES.invalidRequest, 'Idempotency-Key must have 1 to 200 characters', 'headers.idempotency-key');
   const requestHash = createHash('sha256').update(JSON.stringify(idempotency.request)).digest('hex');
   try {
     return await withTransaction(pool, async (client) => {

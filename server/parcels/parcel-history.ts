@@ -3,7 +3,7 @@ import { readableSite, siteWithRole, type SiteAccess } from '../auth/site-access
 import type { AuthenticatedUser } from '../auth/user.js';
 import { namedQuery } from '../db/named-queries.js';
 import { lockForChange, type LockedFeature } from '../features/feature-writes.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { ERROR_CODES, HttpError, notFound } from '../http/errors.js';
 import { parcelsLayer } from './parcels.layer.js';
 
 async function lastVersion(database: pg.Pool | pg.PoolClient, parcelId: string) {
@@ -36,14 +36,14 @@ export async function planRestore(
   if (!last || (siteId !== undefined && last.siteId !== siteId)) throw notFound('parcel');
   const access = await siteWithRole(client, last.siteId, user, parcelsLayer.editors, 'parcel');
   const row = (await client.query(namedQuery('parcels/version-content'), [parcelId, version])).rows[0];
-  if (!row) throw new HttpError(404, 'not_found', `this parcel has no version ${version}`, 'body.version');
+  if (!row) throw new HttpError(404, ERROR_CODES.notFound, `this parcel has no version ${version}`, 'body.version');
   const { geometry, ...properties } = row;
   if (last.change !== 'delete') {
     const locked = await lockForChange(client, parcelsLayer, parcelId, user, expectedVersion ?? last.version, siteId);
     return { kind: 'update', locked, content: { geometry: JSON.parse(geometry), properties } };
   }
   if (expectedVersion !== undefined && expectedVersion !== last.version) {
-    throw new HttpError(409, 'version_conflict', `the parcel was deleted at version ${last.version}, not ${expectedVersion}`, 'headers.if-match', { current: null });
+    throw new HttpError(409, ERROR_CODES.versionConflict, `the parcel was deleted at version ${last.version}, not ${expectedVersion}`, 'headers.if-match', { current: null });
   }
   return { kind: 'recreate', access, siteId: last.siteId, version: last.version + 1, content: { type: 'Feature', geometry: JSON.parse(geometry), properties } };
 }

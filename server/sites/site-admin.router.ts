@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { phaseInputSchema, phasePatchSchema, sitePatchSchema, siteInputSchema, type Phase } from '../../core/index.js';
 import { siteWithRole } from '../auth/site-access.js';
 import { namedQuery } from '../db/named-queries.js';
-import { HttpError } from '../http/errors.js';
+import { ERROR_CODES, HttpError } from '../http/errors.js';
 import { route } from '../http/route.js';
 import { createSite, deleteSite, PHASE_EDITORS, phaseOr404, updateSite } from './site-admin.js';
 import { findSite } from './sites.queries.js';
@@ -38,7 +38,7 @@ export function siteAdminRouter(pool: pg.Pool): Router {
   }));
   router.delete('/sites/:siteId/phases/:ordinal', route({ params: phaseParams }, async ({ params, user }, _req, res) => {
     await siteWithRole(pool, params.siteId, user, PHASE_EDITORS);
-    if (params.ordinal === 0) throw new HttpError(422, 'current_phase', 'phase 0 (the current state) cannot be deleted', 'params.ordinal');
+    if (params.ordinal === 0) throw new HttpError(422, ERROR_CODES.currentPhase, 'phase 0 (the current state) cannot be deleted', 'params.ordinal');
     const { rowCount } = await pool.query(namedQuery('phases/delete'), [params.siteId, params.ordinal]);
     if (!rowCount) phaseOr404(undefined, params.ordinal);
     res.status(204).end();
