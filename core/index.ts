@@ -12,6 +12,7 @@ export * from './schemas/admin-input.schema.js';
 export * from './schemas/parcel-changes.schema.js';
 export * from './geometry/geometry-faults.js';
 export * from './geometry/geodesic-area.js';
+export * from './geometry/same-position.js';
 export * from './geometry/validate-area-geometry.js';
 export * from './geometry/subtract-area.js';
 export * from './geometry/drop-small-polygons.js';

@@ -1,6 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import type { EditableParcel } from './editable-parcel.js';
-import { positionKey } from './same-position.js';
+import { positionKey } from './position-key.js';
 
 /** Which parcels have a vertex exactly at a position. */
 export interface VertexIndex {

@@ -1,6 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import type { EditableParcel } from './editable-parcel.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 
 /**
  * Moves a vertex in every parcel that has it, so that parcels sharing it stay joined: each position

@@ -3,7 +3,8 @@ import { parameterAlong } from '../geometry/parameter-along.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import { ON_EDGE_DEGREES } from './along-edge.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { openRing, samePosition } from './same-position.js';
+import { openRing } from './open-ring.js';
+import { samePosition } from '../geometry/same-position.js';
 import { SplitGraph } from './split-graph.js';
 
 interface Stop {

@@ -9,7 +9,7 @@ import { createdVertices, findEdgeInsertions } from './find-edge-insertions.js';
 import { findLineFault } from './find-line-fault.js';
 import { nodePolygonWithLine } from './node-polygon-with-line.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 import { traceFaces } from './trace-faces.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Position } from '../schemas/geojson.schema.js';
+import { signedPlanarArea } from './signed-planar-area.js';
 
 /** A closed ring prepared for planar topology checks in longitude/latitude. */
 export interface PlanarRing {
@@ -48,18 +49,6 @@ function buildPlanarRing(ring: Position[], polygonIndex: number, ringIndex: numb
     interiorOnLeft: ringIndex === 0 ? counterClockwise : !counterClockwise,
     bounds: boundsOf(vertices),
   };
-}
-
-function signedPlanarArea(vertices: Position[]): number {
-  // Coordinates relative to the first corner keep the products small and precise.
-  const [originX, originY] = vertices[0] as Position;
-  let twiceArea = 0;
-  for (let index = 0; index < vertices.length; index += 1) {
-    const [x1, y1] = vertices[index] as Position;
-    const [x2, y2] = vertices[(index + 1) % vertices.length] as Position;
-    twiceArea += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
-  }
-  return twiceArea / 2;
 }
 
 function boundsOf(vertices: Position[]): PlanarRing['bounds'] {
