@@ -37,7 +37,7 @@ export function nodePolygonWithLine(rings: readonly Position[][], line: readonly
   }
   for (const edge of edges) {
     for (const segment of lineSegments) {
-      if (!boxesMeet(edge, segment)) continue;
+      if (!segmentBoxesMeet(edge, segment)) continue;
       const meeting = intersectSegments(edge.start, edge.end, segment.start, segment.end);
       if (meeting === null) continue;
       if (meeting.kind === 'overlap') {
@@ -127,7 +127,9 @@ function ringEdges(ring: Position[]): Segment[] {
   return vertices.map((start, index) => ({ start, end: vertices[(index + 1) % vertices.length] as Position, stops: [] }));
 }
 
-function boxesMeet(first: Segment, second: Segment): boolean {
+// boundsMeet's test on the segments' ends directly: building two Bounds objects per edge and line segment
+// pair would allocate in the graph's innermost loop.
+function segmentBoxesMeet(first: Segment, second: Segment): boolean {
   return (
     Math.min(first.start[0], first.end[0]) <= Math.max(second.start[0], second.end[0]) &&
     Math.min(second.start[0], second.end[0]) <= Math.max(first.start[0], first.end[0]) &&

@@ -61,13 +61,3 @@ function boundsOf(vertices: Position[]): PlanarRing['bounds'] {
   }
   return bounds;
 }
-
-/** Whether the bounding boxes of two rings meet. */
-export function boundsOverlap(first: PlanarRing, second: PlanarRing): boolean {
-  return (
-    first.bounds.minX <= second.bounds.maxX &&
-    second.bounds.minX <= first.bounds.maxX &&
-    first.bounds.minY <= second.bounds.maxY &&
-    second.bounds.minY <= first.bounds.maxY
-  );
-}
