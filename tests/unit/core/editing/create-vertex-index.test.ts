@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createVertexIndex } from '../../../../core/editing/create-vertex-index.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, multi, rectangle, ring } from './editing-fixtures.js';
 
 describe('createVertexIndex', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removePart } from '../../../../core/editing/remove-part.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { multi, rectangle } from './editing-fixtures.js';
 
 describe('removePart', () => {

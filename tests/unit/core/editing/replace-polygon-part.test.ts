@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { replacePolygonPart } from '../../../../core/editing/replace-polygon-part.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { expectNormalised, multi, rectangle, ring } from './editing-fixtures.js';
 
 describe('replacePolygonPart', () => {
