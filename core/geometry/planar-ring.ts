@@ -1,5 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import { signedPlanarArea } from './signed-planar-area.js';
+import { samePosition } from './same-position.js';
 
 /** A closed ring prepared for planar topology checks in longitude/latitude. */
 export interface PlanarRing {
@@ -28,14 +29,14 @@ function buildPlanarRing(ring: Position[], polygonIndex: number, ringIndex: numb
   for (let index = 0; index < ring.length - 1; index += 1) {
     const position = ring[index] as Position;
     const previous = vertices[vertices.length - 1];
-    if (previous !== undefined && previous[0] === position[0] && previous[1] === position[1]) continue;
+    if (previous !== undefined && samePosition(previous, position)) continue;
     vertices.push(position);
     sourceIndexes.push(index);
   }
   // A ring such as A, B, C, A, A leaves a trailing copy of A once the closing position is cut.
   const first = vertices[0] as Position;
   const last = vertices[vertices.length - 1] as Position;
-  if (vertices.length > 1 && first[0] === last[0] && first[1] === last[1]) {
+  if (vertices.length > 1 && samePosition(first, last)) {
     vertices.pop();
     sourceIndexes.pop();
   }
