@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Position } from '../schemas/geojson.schema.js';
+import { signedPlanarArea } from '../geometry/signed-planar-area.js';
 
 /** The edges of polygons with the side their interior lies on, and an R-tree over them; cached per coordinates array. */
 export interface AreaEdges {
@@ -23,7 +24,7 @@ export function areaEdges(polygons: readonly (readonly (readonly Position[])[])[
   const interiorSide = new Int8Array(count);
   let edge = 0;
   for (const { ring, isShell } of rings) {
-    const side = (signedArea(ring) > 0) === isShell ? 1 : -1;
+    const side = (signedPlanarArea(ring) > 0) === isShell ? 1 : -1;
     for (let index = 0; index + 1 < ring.length; index += 1) {
       const [x1, y1] = ring[index] as Position;
       const [x2, y2] = ring[index + 1] as Position;
@@ -44,14 +45,4 @@ export function areaEdges(polygons: readonly (readonly (readonly Position[])[])[
   const edges = { coordinates, interiorSide, count, tree };
   cache.set(polygons, edges);
   return edges;
-}
-
-function signedArea(ring: readonly Position[]): number {
-  let twice = 0;
-  for (let index = 0; index + 1 < ring.length; index += 1) {
-    const [x1, y1] = ring[index] as Position;
-    const [x2, y2] = ring[index + 1] as Position;
-    twice += (x2 - x1) * (y2 + y1);
-  }
-  return -twice / 2;
 }

@@ -4,7 +4,7 @@ import type { AnalysisParcel } from './analysis-input.js';
 import type { AnalysisIndex, AnalysisIndexState, EditChanges, EditCheck } from './analysis-index.js';
 import type { GapFeature, OverlapFeature } from './analysis-result.js';
 import { applyEditChanges } from './apply-edit-changes.js';
-import { boundsMeet } from './bounds-meet.js';
+import { boundsMeet } from '../geometry/bounds-meet.js';
 import { compareGapPieces } from './compare-gap-pieces.js';
 import { coversAt } from './covers-at.js';
 import { gapFeature } from './gap-feature.js';

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
 import type { AnalysisParcel } from './analysis-input.js';
-import { boundsMeet } from './bounds-meet.js';
+import { boundsMeet } from '../geometry/bounds-meet.js';
 import { geometryBounds } from './geometry-bounds.js';
 
 interface Entry {

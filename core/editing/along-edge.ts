@@ -1,5 +1,5 @@
 import type { Position } from '../schemas/geojson.schema.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 
 /**
  * How far (degrees, about 0.1 µm) a vertex may sit from an edge and still count as on it. polyclip-ts

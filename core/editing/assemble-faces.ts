@@ -1,6 +1,7 @@
 import type { Position } from '../schemas/geojson.schema.js';
+import { signedPlanarArea } from '../geometry/signed-planar-area.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { positionKey } from './same-position.js';
+import { positionKey } from './position-key.js';
 
 /**
  * Turns face walks into polygons: each walk is cut into simple loops where it touches itself;
@@ -12,7 +13,7 @@ export function assembleFaces(walks: readonly Position[][]): Position[][][] {
   const exteriors: Position[][][] = [];
   const holes: Position[][] = [];
   for (const loop of loops) {
-    const area = signedArea(loop);
+    const area = signedPlanarArea(loop);
     if (area > 0) exteriors.push([close(loop)]);
     else if (area < 0) holes.push(close(loop));
   }
@@ -45,17 +46,6 @@ function simpleLoops(walk: readonly Position[]): Position[][] {
     loops.push([path[seen] as Position, ...loop]);
   }
   return loops.filter((loop) => loop.length >= 3);
-}
-
-function signedArea(loop: readonly Position[]): number {
-  const [originX, originY] = loop[0] as Position;
-  let twiceArea = 0;
-  for (let index = 0; index < loop.length; index += 1) {
-    const [x1, y1] = loop[index] as Position;
-    const [x2, y2] = loop[(index + 1) % loop.length] as Position;
-    twiceArea += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
-  }
-  return twiceArea / 2;
 }
 
 function close(loop: readonly Position[]): Position[] {

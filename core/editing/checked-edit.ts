@@ -8,10 +8,3 @@ export function checkedEdit(coordinates: Position[][][], options: AreaGeometryOp
   if (checked.valid) return { kind: 'edited', geometry: checked.geometry };
   return { kind: 'invalid', reason: checked.reason, message: checked.message, ...(checked.location ? { location: checked.location } : {}) };
 }
-
-/** Throws when `index` does not name an element of `items`: a caller's mistake, not bad data. */
-export function assertIndex(items: readonly unknown[], index: number, what: string): void {
-  if (!Number.isInteger(index) || index < 0 || index >= items.length) {
-    throw new RangeError(`There is no ${what} ${index}: the index must be an integer from 0 to ${items.length - 1}.`);
-  }
-}

@@ -2,7 +2,7 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { alongEdge } from './along-edge.js';
 import type { VertexInsertion } from './editable-parcel.js';
-import { positionKey } from './same-position.js';
+import { positionKey } from './position-key.js';
 
 interface Edge {
   start: Position;

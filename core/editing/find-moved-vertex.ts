@@ -1,5 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
-import { openRing, samePosition } from './same-position.js';
+import { openRing } from './open-ring.js';
+import { samePosition } from '../geometry/same-position.js';
 
 /**
  * What one vertex gesture did to a polygon. Indexes count positions in the ring as GeoJSON holds it

@@ -1,6 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import type { EditableParcel, VertexInsertion } from './editable-parcel.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 
 /**
  * Applies vertex insertions, in order, to every parcel having their edge (the two ends consecutive in

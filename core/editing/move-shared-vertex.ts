@@ -1,6 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import type { EditableParcel } from './editable-parcel.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 
 /**
  * Moves a vertex in every parcel that has it, so that parcels sharing it stay joined: each position
@@ -11,7 +11,7 @@ import { samePosition } from './same-position.js';
  * not validated: a move can make a parcel cross itself, so the caller checks each one.
  *
  * A linear scan of exact comparisons: 5,000 parcels of 20 vertices (105,000 positions) take about
- * 0.7 ms, where building a coordinate index takes about 100 ms (createVertexIndex, for hovering).
+ * 0.7 ms, where building a Map of every position by its coordinates took about 100 ms.
  *
  * @example
  * const edit = findMovedVertex(before, after);

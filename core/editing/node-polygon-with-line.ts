@@ -3,7 +3,8 @@ import { parameterAlong } from '../geometry/parameter-along.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import { ON_EDGE_DEGREES } from './along-edge.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { openRing, samePosition } from './same-position.js';
+import { openRing } from './open-ring.js';
+import { samePosition } from '../geometry/same-position.js';
 import { SplitGraph } from './split-graph.js';
 
 interface Stop {
@@ -36,7 +37,7 @@ export function nodePolygonWithLine(rings: readonly Position[][], line: readonly
   }
   for (const edge of edges) {
     for (const segment of lineSegments) {
-      if (!boxesMeet(edge, segment)) continue;
+      if (!segmentBoxesMeet(edge, segment)) continue;
       const meeting = intersectSegments(edge.start, edge.end, segment.start, segment.end);
       if (meeting === null) continue;
       if (meeting.kind === 'overlap') {
@@ -126,7 +127,9 @@ function ringEdges(ring: Position[]): Segment[] {
   return vertices.map((start, index) => ({ start, end: vertices[(index + 1) % vertices.length] as Position, stops: [] }));
 }
 
-function boxesMeet(first: Segment, second: Segment): boolean {
+// boundsMeet's test on the segments' ends directly: building two Bounds objects per edge and line segment
+// pair would allocate in the graph's innermost loop.
+function segmentBoxesMeet(first: Segment, second: Segment): boolean {
   return (
     Math.min(first.start[0], first.end[0]) <= Math.max(second.start[0], second.end[0]) &&
     Math.min(second.start[0], second.end[0]) <= Math.max(first.start[0], first.end[0]) &&

@@ -2,7 +2,7 @@ import { orientRings } from '../geometry/orient-rings.js';
 import { buildPlanarRings } from '../geometry/planar-ring.js';
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { restoreVertices } from './restore-vertices.js';
-import { closeRing } from './same-position.js';
+import { closeRing } from './close-ring.js';
 
 /**
  * A polyclip-ts result normalised like subtractArea's: closed rings, exterior rings counter-clockwise

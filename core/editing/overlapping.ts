@@ -1,5 +1,5 @@
 import { intersection } from 'polyclip-ts';
-import { boundsMeet } from '../analysis/bounds-meet.js';
+import { boundsMeet } from '../geometry/bounds-meet.js';
 import { geometryBounds } from '../analysis/geometry-bounds.js';
 import type { MultiPolygon } from '../schemas/geojson.schema.js';
 

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { alongEdge } from './along-edge.js';
-import { positionKey } from './same-position.js';
+import { positionKey } from './position-key.js';
 
 /**
  * Adds to closed rings the source vertices lying on their edges (see alongEdge). After a boolean

@@ -1,5 +1,5 @@
 import type { Position } from '../schemas/geojson.schema.js';
-import { positionKey } from './same-position.js';
+import { positionKey } from './position-key.js';
 
 /** A point where the polygon's rings and the cutting line meet or turn. */
 export interface GraphNode {

@@ -9,8 +9,9 @@ import { createdVertices, findEdgeInsertions } from './find-edge-insertions.js';
 import { findLineFault } from './find-line-fault.js';
 import { nodePolygonWithLine } from './node-polygon-with-line.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { samePosition } from './same-position.js';
+import { samePosition } from '../geometry/same-position.js';
 import { traceFaces } from './trace-faces.js';
+import { formatFaultArea } from '../geometry/format-fault-area.js';
 
 /**
  * The pieces of a split parcel, largest first, and the crossings to add to the neighbours'
@@ -75,15 +76,11 @@ export function splitParcel(geometry: MultiPolygon, line: readonly Position[], o
   pieces.sort((first, second) => second.area - first.area);
   const smallest = pieces[pieces.length - 1]!;
   if (smallest.area < (options.minArea ?? 0)) {
-    const message = `The line cuts off a piece of ${formatArea(smallest.area)} m², under this site's minimum of ${formatArea(options.minArea ?? 0)} m²: move it away from the corner or edge.`;
+    const message = `The line cuts off a piece of ${formatFaultArea(smallest.area)} m², under this site's minimum of ${formatFaultArea(options.minArea ?? 0)} m²: move it away from the corner or edge.`;
     return { kind: 'invalid', reason: EDIT_FAULTS.pieceTooSmall, message, location: copy(smallest.rings[0]![0]!) };
   }
   const split = pieces.map(({ rings }): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [rings] }));
   return { kind: 'split', pieces: split, newVertices: findEdgeInsertions(createdVertices(split, [geometry]), [geometry]) };
-}
-
-function formatArea(area: number): string {
-  return area < 10 ? area.toPrecision(2) : String(Math.round(area));
 }
 
 function copy(position: Position): Position {

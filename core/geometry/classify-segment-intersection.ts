@@ -3,6 +3,7 @@ import { capitalise, coordinatePath, formatPosition, ringLabel, type SourceType 
 import type { RingSegment } from './find-segment-intersections.js';
 import { GEOMETRY_FAULTS, type GeometryFault, type GeometryFaultCode } from './geometry-faults.js';
 import type { SegmentIntersection } from './intersect-segments.js';
+import { samePosition } from './same-position.js';
 
 /**
  * Says whether two meeting edges are a fault on their own: a ring meeting itself anywhere but at
@@ -67,7 +68,7 @@ function classifySameRing(
 function fault(reason: GeometryFaultCode, message: string, segment: RingSegment, location: Position, sourceType: SourceType): GeometryFault {
   const { ring } = segment;
   // Point at the corner the fault sits on when there is one, else at the edge's first corner.
-  const atEnd = location[0] === segment.end[0] && location[1] === segment.end[1];
+  const atEnd = samePosition(location, segment.end);
   const corner = atEnd ? (segment.index + 1) % ring.vertices.length : segment.index;
   const path = coordinatePath(sourceType, ring.polygonIndex, ring.ringIndex, ring.sourceIndexes[corner] as number);
   return { valid: false, reason, message, path, location: [location[0], location[1]] };

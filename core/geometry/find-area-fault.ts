@@ -2,6 +2,7 @@ import type { Position } from '../schemas/geojson.schema.js';
 import { capitalise, coordinatePath, polygonLabel, type SourceType } from './fault-wording.js';
 import { geodesicArea } from './geodesic-area.js';
 import { GEOMETRY_FAULTS, type GeometryFault } from './geometry-faults.js';
+import { formatFaultArea } from './format-fault-area.js';
 
 /** Finds a polygon whose area on the ellipsoid is zero or under the site's minimum, in m². */
 export function findAreaFault(polygons: Position[][][], sourceType: SourceType, minArea: number): GeometryFault | null {
@@ -15,13 +16,9 @@ export function findAreaFault(polygons: Position[][][], sourceType: SourceType, 
       return { valid: false, reason: GEOMETRY_FAULTS.zeroArea, message: `${label} has no area.`, path, ...where };
     }
     if (area < minArea) {
-      const message = `${label} covers ${formatArea(area)} m², under this site's minimum of ${formatArea(minArea)} m².`;
+      const message = `${label} covers ${formatFaultArea(area)} m², under this site's minimum of ${formatFaultArea(minArea)} m².`;
       return { valid: false, reason: GEOMETRY_FAULTS.areaTooSmall, message, path, ...where };
     }
   }
   return null;
-}
-
-function formatArea(area: number): string {
-  return area < 10 ? area.toPrecision(2) : String(Math.round(area));
 }

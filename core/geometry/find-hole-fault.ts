@@ -3,7 +3,7 @@ import { capitalise, coordinatePath, formatPosition, ringLabel, type SourceType 
 import { forEachOverlappingPair } from './for-each-overlapping-pair.js';
 import { GEOMETRY_FAULTS, type GeometryFault } from './geometry-faults.js';
 import type { PlanarRing } from './planar-ring.js';
-import { pointInRing } from './point-in-ring.js';
+import { pointInPlanarRing } from './point-in-planar-ring.js';
 import type { RingContacts } from './ring-contacts.js';
 
 /** Finds a hole outside its shell, leaving it through a corner, inside another hole, or overlapping one. */
@@ -11,7 +11,7 @@ export function findHoleFault(polygon: PlanarRing[], contacts: RingContacts, sou
   const [shell, ...holes] = polygon;
   if (shell === undefined) return null;
   for (const hole of holes) {
-    const runs = classifyRingRuns(hole, contacts.get(hole), (other) => other === shell, (point) => pointInRing(point, shell));
+    const runs = classifyRingRuns(hole, contacts.get(hole), (other) => other === shell, (point) => pointInPlanarRing(point, shell));
     const outside = runs.find((run) => run.status === 'outside');
     if (outside === undefined) continue;
     const label = ringLabel(sourceType, hole.polygonIndex, hole.ringIndex);
@@ -33,7 +33,7 @@ export function findHoleFault(polygon: PlanarRing[], contacts: RingContacts, sou
 }
 
 function findHolePairFault(inner: PlanarRing, outer: PlanarRing, contacts: RingContacts, sourceType: SourceType): GeometryFault | null {
-  const runs = classifyRingRuns(inner, contacts.get(inner), (other) => other === outer, (point) => pointInRing(point, outer));
+  const runs = classifyRingRuns(inner, contacts.get(inner), (other) => other === outer, (point) => pointInPlanarRing(point, outer));
   const inside = runs.find((run) => run.status === 'inside');
   if (inside === undefined) return null;
   const innerLabel = ringLabel(sourceType, inner.polygonIndex, inner.ringIndex);

@@ -3,8 +3,9 @@ import { classifyRingRuns } from './classify-ring-runs.js';
 import { coordinatePath, formatPosition, type SourceType } from './fault-wording.js';
 import { forEachOverlappingPair } from './for-each-overlapping-pair.js';
 import { GEOMETRY_FAULTS, type GeometryFault } from './geometry-faults.js';
-import { boundsOverlap, type PlanarRing } from './planar-ring.js';
-import { pointInRing } from './point-in-ring.js';
+import { boundsMeet } from './bounds-meet.js';
+import type { PlanarRing } from './planar-ring.js';
+import { pointInPlanarRing } from './point-in-planar-ring.js';
 import type { RingContacts } from './ring-contacts.js';
 
 /**
@@ -27,9 +28,9 @@ function findOverlap(moving: PlanarRing[], region: PlanarRing[], contacts: RingC
   const [regionShell, ...regionHoles] = region;
   if (regionShell === undefined) return null;
   const regionRings = new Set(region);
-  const regionContains = (point: Position) => pointInRing(point, regionShell) && !regionHoles.some((hole) => pointInRing(point, hole));
+  const regionContains = (point: Position) => pointInPlanarRing(point, regionShell) && !regionHoles.some((hole) => pointInPlanarRing(point, hole));
   for (const ring of moving) {
-    if (!boundsOverlap(ring, regionShell)) continue;
+    if (!boundsMeet(ring.bounds, regionShell.bounds)) continue;
     const runs = classifyRingRuns(ring, contacts.get(ring), (other) => regionRings.has(other), regionContains);
     const overlapping = runs.find((run) => run.status === 'inside' || (run.status === 'shared' && run.interiorsSameSide));
     if (overlapping === undefined) continue;

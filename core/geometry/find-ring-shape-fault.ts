@@ -1,5 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
 import { capitalise, coordinatePath, formatPosition, ringLabel } from './fault-wording.js';
+import { samePosition } from './same-position.js';
 import { GEOMETRY_FAULTS, type GeometryFault } from './geometry-faults.js';
 import type { ParsedAreaGeometry } from './read-area-geometry.js';
 
@@ -35,8 +36,4 @@ function countDistinctCorners(ring: Position[]): number {
     if (!samePosition(ring[index] as Position, ring[index - 1] as Position)) count += 1;
   }
   return count;
-}
-
-function samePosition(first: Position, second: Position): boolean {
-  return first[0] === second[0] && first[1] === second[1];
 }

@@ -1,5 +1,6 @@
 import geographiclib from 'geographiclib-geodesic';
 import type { MultiPolygon, Polygon, Position } from '../schemas/geojson.schema.js';
+import { samePosition } from './same-position.js';
 
 const ellipsoid = geographiclib.Geodesic.WGS84;
 
@@ -19,15 +20,11 @@ export function geodesicArea(geometry: Polygon | MultiPolygon): number {
 function geodesicRingArea(ring: Position[]): number {
   const polygonArea = new geographiclib.PolygonArea.PolygonArea(ellipsoid, false);
   // GeoJSON repeats the first position at the end; geographiclib closes rings itself.
-  const openLength = ring.length > 1 && samePosition(ring[0], ring[ring.length - 1]) ? ring.length - 1 : ring.length;
+  const openLength = ring.length > 1 && samePosition(ring[0] as Position, ring[ring.length - 1] as Position) ? ring.length - 1 : ring.length;
   for (let index = 0; index < openLength; index += 1) {
     const [longitude, latitude] = ring[index] as Position;
     polygonArea.AddPoint(latitude, longitude);
   }
   // sign=true keeps a clockwise ring small and negative instead of "the rest of the Earth".
   return Math.abs(polygonArea.Compute(false, true).area ?? 0);
-}
-
-function samePosition(first: Position | undefined, second: Position | undefined): boolean {
-  return first !== undefined && second !== undefined && first[0] === second[0] && first[1] === second[1];
 }

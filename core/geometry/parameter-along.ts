@@ -1,9 +1,10 @@
 import type { Position } from '../schemas/geojson.schema.js';
+import { samePosition } from './same-position.js';
 
 /** The position of a point along a segment, 0 at its start and 1 at its end, exact at both ends. */
 export function parameterAlong(start: Position, end: Position, point: Position): number {
-  if (point[0] === start[0] && point[1] === start[1]) return 0;
-  if (point[0] === end[0] && point[1] === end[1]) return 1;
+  if (samePosition(point, start)) return 0;
+  if (samePosition(point, end)) return 1;
   const axis = dominantAxis(start, end);
   return (point[axis] - start[axis]) / (end[axis] - start[axis]);
 }

@@ -1,4 +1,6 @@
 import type { Position } from '../schemas/geojson.schema.js';
+import { signedPlanarArea } from './signed-planar-area.js';
+import { samePosition } from './same-position.js';
 
 /** A closed ring prepared for planar topology checks in longitude/latitude. */
 export interface PlanarRing {
@@ -27,14 +29,14 @@ function buildPlanarRing(ring: Position[], polygonIndex: number, ringIndex: numb
   for (let index = 0; index < ring.length - 1; index += 1) {
     const position = ring[index] as Position;
     const previous = vertices[vertices.length - 1];
-    if (previous !== undefined && previous[0] === position[0] && previous[1] === position[1]) continue;
+    if (previous !== undefined && samePosition(previous, position)) continue;
     vertices.push(position);
     sourceIndexes.push(index);
   }
   // A ring such as A, B, C, A, A leaves a trailing copy of A once the closing position is cut.
   const first = vertices[0] as Position;
   const last = vertices[vertices.length - 1] as Position;
-  if (vertices.length > 1 && first[0] === last[0] && first[1] === last[1]) {
+  if (vertices.length > 1 && samePosition(first, last)) {
     vertices.pop();
     sourceIndexes.pop();
   }
@@ -50,18 +52,6 @@ function buildPlanarRing(ring: Position[], polygonIndex: number, ringIndex: numb
   };
 }
 
-function signedPlanarArea(vertices: Position[]): number {
-  // Coordinates relative to the first corner keep the products small and precise.
-  const [originX, originY] = vertices[0] as Position;
-  let twiceArea = 0;
-  for (let index = 0; index < vertices.length; index += 1) {
-    const [x1, y1] = vertices[index] as Position;
-    const [x2, y2] = vertices[(index + 1) % vertices.length] as Position;
-    twiceArea += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
-  }
-  return twiceArea / 2;
-}
-
 function boundsOf(vertices: Position[]): PlanarRing['bounds'] {
   const bounds = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   for (const [x, y] of vertices) {
@@ -71,14 +61,4 @@ function boundsOf(vertices: Position[]): PlanarRing['bounds'] {
     bounds.maxY = Math.max(bounds.maxY, y);
   }
   return bounds;
-}
-
-/** Whether the bounding boxes of two rings meet. */
-export function boundsOverlap(first: PlanarRing, second: PlanarRing): boolean {
-  return (
-    first.bounds.minX <= second.bounds.maxX &&
-    second.bounds.minX <= first.bounds.maxX &&
-    first.bounds.minY <= second.bounds.maxY &&
-    second.bounds.minY <= first.bounds.maxY
-  );
 }

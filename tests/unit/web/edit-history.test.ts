@@ -4,7 +4,7 @@ import {
   completeStep, dropStep, emptyHistory, HISTORY_LIMIT, nextStep, planStep, recordStep,
   type EditHistory, type EditStep, type ParcelSnapshot,
 } from '../../../web/src/editing/edit-history.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 const ORGANISATION = '00000000-0000-4000-8000-000000000001';
 const square = (size: number): MultiPolygon => ({ type: 'MultiPolygon', coordinates: [[[[0, 0], [size, 0], [size, size], [0, size], [0, 0]]]] });

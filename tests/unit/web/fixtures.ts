@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContextCollection, Organisation, ParcelCollection } from '../../../core/index.js';
-
-/** Freezes a value and everything inside it, so a function that mutates its input fails loudly. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 function readFixture<T>(name: string): T {
   // From the project's root, where vitest runs: under jsdom, import.meta.url is not a file URL.

@@ -3,7 +3,7 @@ import type { MultiPolygon } from '../../../core/index.js';
 import type { Parcel } from '../../../web/src/domain/filter-parcels.js';
 import { planMerge, planSave, planSplit, stepOfBatch } from '../../../web/src/editing/parcel-gestures.js';
 import { emptyHistory, nextStep, planStep, recordStep, type EditStep } from '../../../web/src/editing/edit-history.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 /** The requests of undoing a step just recorded. */
 const undoOf = (step: EditStep) => {

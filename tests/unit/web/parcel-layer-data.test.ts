@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../../core/index.js';
-import { geometryBbox } from '../../../web/src/domain/geometry-bbox.js';
+import { geometryBbox } from '../../../core/index.js';
 import { darkenColour } from '../../../web/src/map/darken-colour.js';
 import { colourOverBackground } from '../../../web/src/map/map-symbols.js';
 import { toParcelLayerData } from '../../../web/src/map/parcel-layer-data.js';
@@ -35,7 +35,7 @@ describe('toParcelLayerData', () => {
 
   it('ranks parcels by the size of their box, so that the style draws smaller ones on top', () => {
     const boxArea = (geometry: MultiPolygon) => {
-      const [west, south, east, north] = geometryBbox(geometry);
+      const [west, south, east, north] = geometryBbox(geometry.coordinates);
       return (east - west) * (north - south);
     };
     for (const [index, feature] of data.features.entries()) expect(feature.properties.footprint).toBe(boxArea(parcels.features[index]!.geometry));

@@ -7,7 +7,7 @@ import type { Parcel } from '../../../web/src/domain/filter-parcels.js';
 import { formatArea } from '../../../web/src/domain/format-figures.js';
 import { colourOverBackground } from '../../../web/src/map/map-symbols.js';
 import { render, rerender } from './render-component.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 // The list must not sort or change what the page gives it: its inputs are frozen (deepFreeze), a change fails loudly.
 

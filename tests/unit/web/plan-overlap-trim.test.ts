@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon, Position } from '../../../core/index.js';
 import { validateAreaGeometry } from '../../../core/index.js';
 import { planOverlapTrim } from '../../../web/src/domain/plan-overlap-trim.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 /** A counter-clockwise rectangle from (2.48 + x0·d, 48.898 + y0·d) to (x1, y1), d = 0.0001°. */
 function rectangle(x0: number, y0: number, x1: number, y1: number): Position[][] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MultiPolygon } from '../../../core/index.js';
 import type { ParcelFormValues } from '../../../web/src/domain/parcel-form.js';
 import { compareVersions, mergeVersions, type ParcelVersion } from '../../../web/src/editing/version-conflict.js';
-import { deepFreeze } from './fixtures.js';
+import { deepFreeze } from '../../support/deep-freeze.js';
 
 const square = (x: number, size = 0.0001): MultiPolygon =>
   ({ type: 'MultiPolygon', coordinates: [[[[x, 48.9], [x + size, 48.9], [x + size, 48.9 + size], [x, 48.9 + size], [x, 48.9]]]] });

@@ -2,7 +2,7 @@ import { memo, useLayoutEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GapFeature, Organisation, OverflowFeature, OverlapFeature, SiteAnalysis } from '../../../core/index.js';
 import { formatArea, formatPercent } from '../domain/format-figures.js';
-import { geometryBbox } from '../domain/geometry-bbox.js';
+import { geometryBbox } from '../../../core/index.js';
 import type { Finding } from '../map/finding.js';
 import { noteAnalysisShown } from '../map/test-hook.js';
 
@@ -95,7 +95,7 @@ interface FindingItemProps<F extends GapFeature | OverlapFeature | OverflowFeatu
 }
 
 function FindingItemView<F extends GapFeature | OverlapFeature | OverflowFeature>({ finding, describe, words, focused, onFocus, actionLabel, onAction }: FindingItemProps<F>) {
-  const focus = () => onFocus({ id: String(finding.id), bbox: geometryBbox(finding.geometry) });
+  const focus = () => onFocus({ id: String(finding.id), bbox: geometryBbox(finding.geometry.coordinates) });
   return (
     <li className={onAction ? 'analysis__entry' : undefined}>
       <button type="button" className={`analysis__item${focused ? ' analysis__item--focused' : ''}`} aria-pressed={focused} onClick={focus}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GapFeature, MultiPolygon, OverlapFeature, ParcelEdit, SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
 import type { Draft } from '../editing/editor-geometry.js';
-import { geometryBbox } from '../domain/geometry-bbox.js';
+import { geometryBbox } from '../../../core/index.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
 import { api } from '../api/client.js';
@@ -162,7 +162,7 @@ export function SitePage({ siteId }: { siteId: string }) {
   }, [setSelectedParcelId]);
   const pickListedParcel = useCallback((parcel: Parcel) => {
     pickParcel(String(parcel.id));
-    controller?.focusBounds(geometryBbox(parcel.geometry));
+    controller?.focusBounds(geometryBbox(parcel.geometry.coordinates));
   }, [pickParcel, controller]);
 
   return (

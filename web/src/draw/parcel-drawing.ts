@@ -11,7 +11,7 @@ import {
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { DRAWING_DECIMALS, roundCoordinate } from '../../../core/index.js';
+import { DRAWING_DECIMALS, roundCoordinate, samePosition } from '../../../core/index.js';
 import { createSnapIndex, type SnapGeometry, type SnapIndex } from './snap-index.js';
 
 /** A single polygon as the editor draws it (GeoJSON, longitude/latitude). */
@@ -57,8 +57,6 @@ const LINE = 'linestring';
 const SELECT = 'select';
 const IDLE = 'static';
 const COLOUR = { line: '#d95f02', fill: '#fdb462', handle: '#ffffff', handleOutline: '#d95f02', snap: '#e7298a', cut: '#7570b3' } as const;
-
-const samePosition = (a: readonly number[], b: readonly number[]) => a[0] === b[0] && a[1] === b[1];
 
 /** Draws a new parcel polygon or a cutting line, or edits every ring of a parcel, snapping to the neighbours. */
 export class ParcelDrawing {

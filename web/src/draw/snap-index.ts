@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { samePosition } from '../../../core/index.js';
 
 /** A [longitude, latitude] position. */
 export type LngLat = [number, number];
@@ -45,7 +46,7 @@ export function createSnapIndex(geometries: Iterable<SnapGeometry>): SnapIndex {
       for (let index = 0; index + 1 < ring.length; index += 1) {
         const start = ring[index]!;
         const end = ring[index + 1]!;
-        if (start[0] === end[0] && start[1] === end[1]) continue;
+        if (samePosition(start, end)) continue;
         starts.push([start[0]!, start[1]!]);
         ends.push([end[0]!, end[1]!]);
       }

@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Organisation } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
-import { geometryBbox } from '../domain/geometry-bbox.js';
+import { geometryBounds } from '../../../core/index.js';
 import { UNKNOWN_ORGANISATION_COLOUR } from '../domain/legend-entries.js';
 import { darkenColour } from './darken-colour.js';
 import { PARCEL_ID_PROPERTY } from './layer-ids.js';
@@ -26,8 +26,8 @@ type ParcelLayerFeature = ParcelLayerData['features'][number];
 const featuresByOrganisations = new WeakMap<readonly Organisation[], WeakMap<Parcel, ParcelLayerFeature>>();
 
 function footprintOf(geometry: MultiPolygon): number {
-  const [west, south, east, north] = geometryBbox(geometry);
-  return (east - west) * (north - south);
+  const { minX, minY, maxX, maxY } = geometryBounds(geometry.coordinates);
+  return (maxX - minX) * (maxY - minY);
 }
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseSite } from '../../../../core/analysis/analyse-site.js';
 import type { SiteAnalysis } from '../../../../core/analysis/analysis-result.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { expectGoldenFile } from '../../../support/golden-file.js';
 import { readAnalysisFixture, type AnalysisFixture } from '../../../support/read-analysis-fixture.js';
 

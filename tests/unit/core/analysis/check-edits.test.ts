@@ -8,7 +8,7 @@ import { createAnalysisIndex } from '../../../../core/analysis/create-analysis-i
 import type { Position } from '../../../../core/schemas/geojson.schema.js';
 import { generateTiling } from '../../../support/generate-tiling.js';
 import { seededRandom } from '../../../support/seeded-random.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 const SERVICE = 'nettoiement';
 const cell = 0.01365 / 8;

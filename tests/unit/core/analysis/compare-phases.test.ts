@@ -3,7 +3,7 @@ import type { AnalysisInput } from '../../../../core/analysis/analysis-input.js'
 import { comparePhases } from '../../../../core/analysis/compare-phases.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 // A 100 × 60 m site in Bondy: the city manages the west half, the landlord the east half around a building
 // (20 × 20 m) that is demolished at phase 1. At phase 1 nobody has a parcel on the freed ground yet.

@@ -6,7 +6,7 @@ import { comparePhases } from '../../../../core/analysis/compare-phases.js';
 import { createAnalysisIndex } from '../../../../core/analysis/create-analysis-index.js';
 import { whoManages } from '../../../../core/analysis/who-manages.js';
 import { generateTiling } from '../../../support/generate-tiling.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 describe('the analysis never mutates its inputs', () => {
   const tiling = generateTiling({ parcels: 64, seed: 11, defects: 0.1 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../../../core/analysis/analysis-input.js';
 import { whoManages } from '../../../../core/analysis/who-manages.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from './deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 const square = (west: number, south: number, side: number): MultiPolygon => ({
   type: 'MultiPolygon',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addHole } from '../../../../core/editing/add-hole.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectNormalised, multi, rectangle, ring } from './editing-fixtures.js';
 
 describe('addHole', () => {

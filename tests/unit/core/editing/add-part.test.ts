@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPart } from '../../../../core/editing/add-part.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { expectNormalised, multi, rectangle } from './editing-fixtures.js';
 
 describe('addPart', () => {

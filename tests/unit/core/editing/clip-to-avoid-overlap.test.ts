@@ -5,7 +5,7 @@ import { clipToAvoidOverlap } from '../../../../core/editing/clip-to-avoid-overl
 import { insertSharedVertices } from '../../../../core/editing/insert-shared-vertices.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectGolden, expectNormalised, multi, planarArea, positionKeys, rectangle, ring, sharedArea } from './editing-fixtures.js';
 
 interface DemoParcel {

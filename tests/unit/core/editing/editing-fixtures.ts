@@ -1,6 +1,7 @@
 import { intersection } from 'polyclip-ts';
 import { expect } from 'vitest';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
+import { signedPlanarArea } from '../../../../core/geometry/signed-planar-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
 import type { MultiPolygon, Position } from '../../../../core/schemas/geojson.schema.js';
 import { expectGoldenFile } from '../../../support/golden-file.js';
@@ -33,14 +34,7 @@ export function planarArea(geometry: MultiPolygon): number {
   let total = 0;
   for (const rings of geometry.coordinates) {
     for (const [ringIndex, ringPositions] of rings.entries()) {
-      const [originX, originY] = ringPositions[0]!;
-      let twice = 0;
-      for (let index = 0; index + 1 < ringPositions.length; index += 1) {
-        const [x1, y1] = ringPositions[index]!;
-        const [x2, y2] = ringPositions[index + 1]!;
-        twice += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
-      }
-      total += (ringIndex === 0 ? 1 : -1) * Math.abs(twice / 2);
+      total += (ringIndex === 0 ? 1 : -1) * Math.abs(signedPlanarArea(ringPositions));
     }
   }
   return total;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findMovedVertex } from '../../../../core/editing/find-moved-vertex.js';
 import type { Position } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, rectangle } from './editing-fixtures.js';
 
 describe('findMovedVertex', () => {

@@ -3,7 +3,7 @@ import type { EditableParcel, VertexInsertion } from '../../../../core/editing/e
 import { findMovedVertex } from '../../../../core/editing/find-moved-vertex.js';
 import { insertSharedVertices } from '../../../../core/editing/insert-shared-vertices.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectNormalised, multi, ring, sharedArea } from './editing-fixtures.js';
 
 describe('insertSharedVertices', () => {

@@ -4,7 +4,7 @@ import { splitParcel } from '../../../../core/editing/split-parcel.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
 import { generateTiling } from '../../../support/generate-tiling.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectGolden, expectNormalised, multi, planarArea, rectangle, ring } from './editing-fixtures.js';
 
 function expectMerge(name: string, description: string, geometries: MultiPolygon[], options?: Parameters<typeof mergeParcels>[1]): MultiPolygon {

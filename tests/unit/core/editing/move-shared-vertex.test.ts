@@ -4,7 +4,7 @@ import { moveSharedVertex } from '../../../../core/editing/move-shared-vertex.js
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { Position } from '../../../../core/schemas/geojson.schema.js';
 import { generateTiling } from '../../../support/generate-tiling.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectNormalised, multi, rectangle, ring, sharedArea } from './editing-fixtures.js';
 
 describe('moveSharedVertex', () => {

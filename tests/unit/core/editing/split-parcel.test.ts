@@ -4,7 +4,7 @@ import { insertSharedVertices } from '../../../../core/editing/insert-shared-ver
 import { splitParcel, type SplitResult } from '../../../../core/editing/split-parcel.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { MultiPolygon, Position } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { at, expectGolden, expectNormalised, multi, planarArea, positionKeys, rectangle, ring, sharedArea } from './editing-fixtures.js';
 
 const line = (...points: Array<[number, number]>): Position[] => points.map(([x, y]) => at(x, y));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dropSmallPolygons } from '../../../../core/geometry/drop-small-polygons.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import type { MultiPolygon, Position } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 /** A counter-clockwise square of `size` degrees at (2.48 + x, 48.9). */
 const square = (x: number, size: number): Position[][] => [[

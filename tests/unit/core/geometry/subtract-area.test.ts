@@ -5,7 +5,7 @@ import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import { subtractArea } from '../../../../core/geometry/subtract-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
 import type { MultiPolygon } from '../../../../core/schemas/geojson.schema.js';
-import { deepFreeze } from '../analysis/deep-freeze.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 import { expectGoldenFile } from '../../../support/golden-file.js';
 
 // Turf-style golden fixtures: each file of subtract/in/ holds the parcel (first feature) and the

@@ -4,6 +4,7 @@ import { GEOMETRY_FAULTS } from '../../../../core/geometry/geometry-faults.js';
 import { validateAreaGeometry, type AreaGeometryOptions, type ValidationResult } from '../../../../core/geometry/validate-area-geometry.js';
 import type { Position } from '../../../../core/schemas/geojson.schema.js';
 import { expectGoldenFile } from '../../../support/golden-file.js';
+import { deepFreeze } from '../../../support/deep-freeze.js';
 
 // Turf-style golden fixtures: every file in valid/ and invalid/ is run; the result is written to
 // out/ as a coloured FeatureCollection (open it in any GeoJSON viewer) and compared with it next
@@ -36,14 +37,6 @@ function readFixtures(kind: 'valid' | 'invalid'): Fixture[] {
       const feature = JSON.parse(readFileSync(new URL(file, directory), 'utf8')) as { properties: FixtureProperties; geometry: unknown };
       return { name: file.replace(/\.geojson$/, ''), properties: feature.properties, geometry: feature.geometry };
     });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function outputCollection(fixture: Fixture, result: ValidationResult) {

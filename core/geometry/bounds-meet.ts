@@ -1,4 +1,4 @@
-import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
+import type { Bounds } from './for-each-overlapping-pair.js';
 
 /** Whether two boxes meet, touching included. @example boundsMeet(geometryBounds(a), geometryBounds(b)) */
 export function boundsMeet(first: Bounds, second: Bounds): boolean {

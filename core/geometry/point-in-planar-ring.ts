@@ -2,8 +2,12 @@ import type { Position } from '../schemas/geojson.schema.js';
 import { orientation } from './orientation.js';
 import type { PlanarRing } from './planar-ring.js';
 
-/** Whether a point lies inside a ring; only meaningful for points known not to lie on the ring. */
-export function pointInRing(point: Position, ring: PlanarRing): boolean {
+/**
+ * Whether a point lies inside a prepared ring; only meaningful for points known not to lie on the ring.
+ * placeInRing's winding test without its boundary case, on the validator's open, de-duplicated vertices and
+ * behind the ring's box: the validator already knows the point is off the ring and calls this per run.
+ */
+export function pointInPlanarRing(point: Position, ring: PlanarRing): boolean {
   const { bounds, vertices } = ring;
   if (point[0] < bounds.minX || point[0] > bounds.maxX || point[1] < bounds.minY || point[1] > bounds.maxY) return false;
   // Winding number (Sunday's algorithm), with exact side tests.
