@@ -218,12 +218,14 @@ export class TesseraUser {
     await this.waitForMap();
   }
 
-  /** Notes the address of every script and worker the page requests from now on, with how it came (content encoding). */
-  recordScripts(): Array<{ url: string; encoding: string | null }> {
-    const scripts: Array<{ url: string; encoding: string | null }> = [];
+  /** Notes the address of every script and worker the page requests from now on, with how it came (content encoding, bytes on the wire when said). */
+  recordScripts(): Array<{ url: string; encoding: string | null; length: number | null }> {
+    const scripts: Array<{ url: string; encoding: string | null; length: number | null }> = [];
     this.page.on('response', (response) => {
       if (!/\.(m?js)(\?|$)/.test(new URL(response.url()).pathname)) return;
-      scripts.push({ url: response.url(), encoding: response.headers()['content-encoding'] ?? null });
+      const headers = response.headers();
+      const length = headers['content-length'] === undefined ? null : Number(headers['content-length']);
+      scripts.push({ url: response.url(), encoding: headers['content-encoding'] ?? null, length });
     });
     return scripts;
   }
