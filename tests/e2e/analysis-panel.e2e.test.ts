@@ -16,11 +16,11 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
 
   it('sees the coverage and the engineered defects: a gap, an overlap, an overflow', async () => {
     expect(await user.analysisSummary()).toMatch(/^\d{2},\d\s%\scouvert — \d+ manque/);
-    const gaps = await user.findings('Liste des manques');
-    expect(gaps.some((gap) => /^Personne — 5\d\d m²$/.test(gap.replace(/\s/g, ' ')))).toBe(true);
-    const overlaps = await user.findings('Liste des chevauchements');
-    expect(overlaps.some((overlap) => /^Conflit .+ — 4\d\d m²$/.test(overlap.replace(/\s/g, ' ')))).toBe(true);
-    expect((await user.findings('Liste des débords')).length).toBeGreaterThanOrEqual(1);
+    // Each list is waited for: the panel may render again between two looks (the live check's worker
+    // answering, a reload after signing in), and a list read at that moment is empty.
+    await user.waitForFinding('Liste des manques', (gap) => /^Personne — 5\d\d m²$/.test(gap));
+    await user.waitForFinding('Liste des chevauchements', (overlap) => /^Conflit .+ — 4\d\d m²$/.test(overlap));
+    await user.waitForFinding('Liste des débords');
     await user.screenshot('analysis-panel');
   });
 
