@@ -4,6 +4,7 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { SiteAnalysis } from '../../../core/index.js';
+import type { AnalysisLayers } from './deferred-analysis-overlay.js';
 import {
   ANALYSIS_BACKGROUND_ALPHA, ANALYSIS_LINE_WIDTH, ANALYSIS_PATTERNS, ANALYSIS_STYLES, FOCUSED_FINDING_STYLE, type AnalysisKind,
 } from './map-symbols.js';
@@ -11,13 +12,28 @@ import { noteAnalysisShown } from './test-hook.js';
 
 const hatch = new FillStyleExtension({ pattern: true, proceduralPattern: true });
 
-/** deck.gl layers of gaps, overlaps and overflow over the MapLibre map; owned by the MapController. */
-export class AnalysisOverlay {
-  private readonly overlay = new MapLibreOverlay({ interleaved: false, layers: [] });
+/**
+ * deck.gl layers of gaps, overlaps and overflow over the MapLibre map. This module is the only one
+ * that imports deck.gl: the MapController fetches it on demand (see DeferredAnalysisOverlay).
+ */
+export class AnalysisOverlay implements AnalysisLayers {
+  private readonly overlay: MapLibreOverlay;
   private analysis: SiteAnalysis | null = null;
   private highlightedId: string | null = null;
+  /** True from a change of layers until deck.gl has drawn them. */
+  private undrawn = false;
 
-  constructor(map: MapLibreMap) {
+  /** `onDrawn` is told each analysis (or null) once deck.gl has drawn it. */
+  constructor(private readonly map: MapLibreMap, onDrawn: (analysis: SiteAnalysis | null) => void) {
+    this.overlay = new MapLibreOverlay({
+      interleaved: false,
+      layers: [],
+      onAfterRender: () => {
+        if (!this.undrawn) return;
+        this.undrawn = false;
+        onDrawn(this.analysis);
+      },
+    });
     map.addControl(this.overlay);
   }
 
@@ -37,8 +53,8 @@ export class AnalysisOverlay {
   }
 
   /** Removes the overlay from the map. */
-  destroy(map: MapLibreMap): void {
-    map.removeControl(this.overlay);
+  destroy(): void {
+    this.map.removeControl(this.overlay);
   }
 
   private render(): void {
@@ -46,6 +62,7 @@ export class AnalysisOverlay {
     const layers: Layer[] = analysis
       ? (Object.keys(ANALYSIS_STYLES) as AnalysisKind[]).map((kind) => this.layer(kind, analysis[kind]))
       : [];
+    this.undrawn = true;
     this.overlay.setProps({ layers });
   }
 
