@@ -75,6 +75,8 @@ export class MapController {
   private readonly analysisOverlay: DeferredAnalysisOverlay;
   private drawing: ParcelDrawing | null = null;
   private drawingActive = false;
+  /** When (Date.now()) the map last became ready, for the test hook. */
+  private readyAt = 0;
   private readonly bbox: [number, number, number, number];
 
   constructor(options: MapControllerOptions) {
@@ -318,7 +320,9 @@ export class MapController {
       this.map.isSourceLoaded(SOURCE_IDS.parcels);
     if (!ready) return;
     const parcels = this.current.get(SOURCE_IDS.parcels) as ParcelLayerData;
-    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })), parcels.features.length);
+    // Every 'idle' publishes again; the map became ready at the first of them.
+    if (this.container.dataset.mapReady !== 'true') this.readyAt = Date.now();
+    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })), parcels.features.length, this.readyAt);
     this.container.dataset.mapReady = 'true';
     this.analysisOverlay.allowLoading();
   }
