@@ -22,11 +22,15 @@ const MAP_TIMEOUT_MS = 300_000;
 /** The sources whose chunks only an editor needs (web/dist/.vite/manifest.json names them). */
 const EDITOR_SOURCES = ['src/components/Editor.tsx', 'src/analysis/live-check.worker.ts'];
 
-interface FetchedScript { url: string; bytes: number }
+interface FetchedScript { url: string; bytes: number; requestedAt: number }
+/** The scripts of a first load: those requested before the map was ready, then those until the analysis overlay is drawn. */
+interface FirstLoad { beforeMap: FetchedScript[]; untilOverlay: FetchedScript[] }
 
 /**
  * What a first load costs on the wire: the compressed JavaScript a viewer and a coordinator fetch
- * before the demo's map is ready, whether the editor came with it, and the compressed parcels answer.
+ * before the demo's map is ready (base map and parcels drawn, the analysis answered), then until the
+ * analysis overlay (deck.gl, fetched once the map is ready) is drawn over it; whether the editor
+ * came with it; and the compressed parcels answer.
  */
 export async function benchDelivery(pool: pg.Pool): Promise<void> {
   console.log('\nDelivery: bytes on the wire (compressed as served), headless Chromium');
@@ -44,6 +48,7 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
     const demoSiteId = rows[0]!.id;
     const editorChunks = editorChunkFiles();
     console.log(`    editor chunks in the build: ${editorChunks.length > 0 ? editorChunks.join(', ') : 'none (the editor is bundled in the entry)'}`);
+    // The page's default view shows one service, so its analysis too.
     const viewer = await firstLoadScripts(browser, `${base}/sites/${demoSiteId}`, null);
     printLoad('viewer (anonymous)', viewer, editorChunks, VIEWER_JAVASCRIPT_TARGET_BYTES);
     const coordinator = await firstLoadScripts(browser, `${base}/sites/${demoSiteId}`, COORDINATOR);
@@ -66,9 +71,10 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
 
 /**
  * Opens a site page in a fresh context (signed in first when `email` is given, so that the page
- * loads as it does for that role) and lists the JavaScript responses until the map is ready.
+ * loads as it does for that role) and lists the JavaScript responses until the map is ready, then
+ * those until the analysis overlay is drawn.
  */
-async function firstLoadScripts(browser: Browser, url: string, email: string | null): Promise<FetchedScript[]> {
+async function firstLoadScripts(browser: Browser, url: string, email: string | null): Promise<FirstLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -77,16 +83,22 @@ async function firstLoadScripts(browser: Browser, url: string, email: string | n
     let counting = true;
     page.on('response', (response) => {
       if (!counting || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
-      scripts.push(response.request().sizes().then(
+      const request = response.request();
+      scripts.push(request.sizes().then(
         // Chromium reports no sizes for a worker's script: its Content-Length (the compressed file's) says the same.
-        (sizes) => ({ url: response.url(), bytes: sizes.responseBodySize || Number(response.headers()['content-length'] ?? 0) }),
+        (sizes) => ({ url: response.url(), bytes: sizes.responseBodySize || Number(response.headers()['content-length'] ?? 0), requestedAt: request.timing().startTime }),
         () => null,
       ));
     });
     await page.goto(url);
     await page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
+    // Read at once: a later view would move it. What was requested before it counts, whenever it arrived.
+    const readyAt = await page.evaluate(() => (globalThis as unknown as { __tessera: { readyAt: number } }).__tessera.readyAt);
+    // The map is ready with the analysis answered: the overlay has it, and draws it once its code is there.
+    await page.waitForSelector('[data-map-ready="true"][data-analysis-drawn="true"]', { timeout: MAP_TIMEOUT_MS });
     counting = false;
-    return (await Promise.all(scripts)).filter((script): script is FetchedScript => script !== null);
+    const fetched = (await Promise.all(scripts)).filter((script): script is FetchedScript => script !== null);
+    return { beforeMap: fetched.filter((script) => script.requestedAt <= readyAt), untilOverlay: fetched.filter((script) => script.requestedAt > readyAt) };
   } finally {
     await context.close();
   }
@@ -98,11 +110,13 @@ async function signIn(page: Page, origin: string, email: string): Promise<void> 
   if (!response.ok()) throw new Error(`signing in as ${email} answered ${response.status()}`);
 }
 
-function printLoad(who: string, scripts: FetchedScript[], editorChunks: string[], target: number | null): void {
-  const bytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
+function printLoad(who: string, load: FirstLoad, editorChunks: string[], target: number | null): void {
+  const bytes = totalBytes(load.beforeMap);
   const verdict = target === null ? '' : `  target ≤ ${kilobytes(target)}: ${bytes <= target ? 'met' : 'MISSED'}`;
-  console.log(`  ${who}: ${kilobytes(bytes)} of JavaScript before the map is ready, ${scripts.length} files${verdict}`);
-  console.log(`    ${scripts.map((script) => `${new URL(script.url).pathname.split('/').pop()} ${kilobytes(script.bytes)}`).join(', ')}`);
+  console.log(`  ${who}: ${kilobytes(bytes)} of JavaScript before the map is ready, ${load.beforeMap.length} files${verdict}`);
+  console.log(`    ${listScripts(load.beforeMap)}`);
+  console.log(`    then ${kilobytes(totalBytes(load.untilOverlay))} more until the analysis overlay is drawn (${kilobytes(bytes + totalBytes(load.untilOverlay))} in all): ${listScripts(load.untilOverlay) || 'nothing'}`);
+  const scripts = [...load.beforeMap, ...load.untilOverlay];
   const editorFetched = editorChunks.length === 0 || scripts.some((script) => editorChunks.some((chunk) => script.url.endsWith(chunk)));
   console.log(`    editor and live-check code fetched: ${editorFetched ? 'yes' : 'no'}${editorChunks.length === 0 ? ' (in the entry bundle)' : ''}`);
 }
@@ -115,6 +129,14 @@ function editorChunkFiles(): string[] {
   return Object.entries(manifest)
     .filter(([source, chunk]) => EDITOR_SOURCES.includes(source) && (chunk.isDynamicEntry || source.endsWith('.worker.ts')))
     .map(([, chunk]) => chunk.file);
+}
+
+function totalBytes(scripts: FetchedScript[]): number {
+  return scripts.reduce((sum, script) => sum + script.bytes, 0);
+}
+
+function listScripts(scripts: FetchedScript[]): string {
+  return scripts.map((script) => `${new URL(script.url).pathname.split('/').pop()} ${kilobytes(script.bytes)}`).join(', ');
 }
 
 function kilobytes(bytes: number): string {

@@ -5,6 +5,8 @@ import { DEMO_GAP_ROUGH_OUTLINE, launchBrowser, TesseraUser } from './driver.js'
 /** The chunks only an editor needs: the editor, its dialogs, the drawing code (terra-draw), the editing geometry, and the live-check worker. */
 const EDITOR_CODE = /\/assets\/(Editor|EditorConflictDialog|EditHistoryControls|ResolveOverlapDialog|parcel-drawing|live-check\.worker)-[\w-]+\.m?js$/;
 const MAP_WORKER = /\/assets\/maplibre-gl-worker-[\w-]+\.mjs$/;
+/** The analysis overlay's chunk (deck.gl), fetched once the map is ready when there is an analysis to draw. */
+const OVERLAY_CODE = /\/assets\/analysis-overlay-[\w-]+\.js$/;
 /** Below this many bytes a script may come uncompressed: brotli would not make it smaller. */
 const TOO_SMALL_TO_COMPRESS = 200;
 /** Time for any script fetched late (after the map is ready) to show up. */
@@ -30,11 +32,25 @@ describe('a light first load: the editor comes only to those who edit', () => {
       if (script.encoding === null && script.length !== null && script.length < TOO_SMALL_TO_COMPRESS) continue;
       expect(script.encoding, script.url).toBe('br');
     }
+    // The default view shows the cleaning analysis: the overlay's code came after the map, and drew it.
+    await viewer.waitForAnalysisOverlay();
+    expect(scripts.filter((script) => OVERLAY_CODE.test(script.url))).toHaveLength(1);
     // Reading the map still works: a service chosen, its parcels drawn.
     await viewer.chooseService('Espaces verts');
     expect(await viewer.renderedParcelCount()).toBeGreaterThan(0);
     await viewer.wait(SETTLE_MS);
     expect(scripts.filter((script) => EDITOR_CODE.test(script.url))).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+  });
+
+  it('a viewer of every service at once (no analysis to draw) never fetches the overlay (deck.gl)', async () => {
+    const viewer = await TesseraUser.in(browser);
+    const scripts = viewer.recordScripts();
+    await viewer.open(`/sites/${await viewer.demoSiteId()}?service=all`);
+    await viewer.wait(SETTLE_MS);
+    expect(scripts.some((script) => MAP_WORKER.test(script.url))).toBe(true);
+    expect(scripts.filter((script) => OVERLAY_CODE.test(script.url))).toEqual([]);
+    expect(await viewer.analysisOverlayDrawn()).toBe(true);
     expect(viewer.errors).toEqual([]);
   });
 

@@ -28,6 +28,18 @@ export interface Screen { width: number; height: number; touch: boolean }
 export const LAPTOP: Screen = { width: 1280, height: 800, touch: false };
 export const PHONE: Screen = { width: 390, height: 844, touch: true };
 export const SMALL_PHONE: Screen = { width: 360, height: 740, touch: true };
+export const DESKTOP: Screen = { width: 1440, height: 900, touch: false };
+
+/** A colour as a screenshot's pixels have it: red, green, blue. */
+export type Rgb = readonly [number, number, number];
+
+/** What the page offers to read a screenshot's pixels (the DOM's types are not loaded here). */
+interface PixelReader {
+  createImageBitmap(image: Blob): Promise<{ width: number; height: number }>;
+  OffscreenCanvas: new (width: number, height: number) => {
+    getContext(kind: '2d'): { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
+  };
+}
 
 /** What a phone user sees of the page's layout, in CSS pixels. */
 export interface PageLayout {
@@ -91,6 +103,51 @@ export class TesseraUser {
   /** Waits until the map is idle with its parcels source loaded. */
   async waitForMap(): Promise<void> {
     await this.page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
+  }
+
+  /** Waits until the analysis overlay (deck.gl, fetched after the map is ready) has drawn the analysis shown. */
+  async waitForAnalysisOverlay(): Promise<void> {
+    await this.page.waitForSelector('[data-map-ready="true"][data-analysis-drawn="true"]', { timeout: MAP_TIMEOUT_MS });
+  }
+
+  /** Whether the analysis overlay shows the analysis of the view (true when there is none to show). */
+  async analysisOverlayDrawn(): Promise<boolean> {
+    return (await this.page.locator('.site-map').getAttribute('data-analysis-drawn')) === 'true';
+  }
+
+  /**
+   * Holds back the scripts whose address matches, as a slow network would, until the returned
+   * function is called; the requests held meanwhile are counted by `held()`.
+   */
+  async holdScripts(address: RegExp): Promise<{ release: () => void; held: () => number }> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await this.page.route(address, async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
+    });
+    return { release, held: () => held };
+  }
+
+  /** How many of the map's pixels on the screen are of this colour (each channel within `tolerance`). */
+  async mapPixelsOf(colour: Rgb, tolerance = 8): Promise<number> {
+    const png = (await this.page.locator('.site-map').screenshot()).toString('base64');
+    // Decoded by the page itself: Chromium reads the PNG, no image library needed here.
+    return this.page.evaluate(async ({ png, colour, tolerance }) => {
+      const browser = globalThis as unknown as PixelReader;
+      const bitmap = await browser.createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const canvas = new browser.OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      let count = 0;
+      for (let index = 0; index < data.length; index += 4) {
+        if ([0, 1, 2].every((channel) => Math.abs(data[index + channel]! - colour[channel]!) <= tolerance)) count += 1;
+      }
+      return count;
+    }, { png, colour, tolerance });
   }
 
   /** Number of distinct parcels the map has actually rendered in the viewport (read when idle). */

@@ -4,10 +4,10 @@ import { App } from './App.js';
 import { initI18n } from './i18n/index.js';
 import './styles.css';
 
-initI18n();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// French is there at once; a reader of English waits for its messages rather than seeing French first.
+await initI18n();
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -63,8 +63,15 @@ function press(target: Element, key: string) {
   });
 }
 
+/** Waits until the list shows areas: their code (GeographicLib) is fetched when the list first shows items. */
+const areasShown = (container: HTMLElement) =>
+  vi.waitFor(async () => {
+    await act(async () => {});
+    expect(container.querySelector('.parcel-list__area')).not.toBeNull();
+  });
+
 describe('ParcelList', () => {
-  it('lists the parcels by name then organisation, each with its organisation, colour and area', () => {
+  it('lists the parcels by name then organisation, each with its organisation, colour and area', async () => {
     const container = render(<ParcelList parcels={demoParcels} organisations={organisations} selectedIds={[]} onActivate={() => {}} />);
     expect(container.querySelector('section[aria-label="Liste des parcelles"] h2')?.textContent).toBe('Parcelles');
     expect(toggle(container).getAttribute('aria-expanded')).toBe('true');
@@ -75,6 +82,7 @@ describe('ParcelList', () => {
     expect(first.querySelector('.parcel-list__organisation')?.textContent).toBe('Ville › Propreté urbaine');
     // As the legend and the map show it: the colour at the map's opacity over its ground.
     expect((first.querySelector('.legend__swatch') as HTMLElement).style.backgroundColor).toBe(hexToRgb(colourOverBackground('#1f78b4')));
+    await areasShown(container);
     expect(first.querySelector('.parcel-list__area')?.textContent).toBe(formatArea(geodesicArea(square(2)), 'fr'));
     expect(first.querySelector('.parcel-list__area')?.textContent).toMatch(/^\d[\d\s\u202f]* m²$/);
     expect(container.querySelector('[role="status"]')?.textContent).toBe('5 parcelles');

@@ -1,10 +1,11 @@
 import { memo, useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { geodesicArea, type MultiPolygon, type Organisation } from '../../../core/index.js';
+import type { MultiPolygon, Organisation } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
 import { UNKNOWN_ORGANISATION_COLOUR } from '../domain/legend-entries.js';
 import { indexParcels, searchParcels } from '../domain/parcel-search.js';
+import { useGeodesicArea } from '../use-geodesic-area.js';
 import { OrganisationSwatch } from './MapSymbol.js';
 
 /** Past this many matches the list asks for a narrower search: 50 buttons render at once on a 5,000-parcel site. */
@@ -16,7 +17,7 @@ const NO_PARCELS: readonly Parcel[] = [];
 const NO_ORGANISATIONS: readonly Organisation[] = [];
 // A geometry is computed once however often the list renders; an edited parcel gets a new geometry object.
 const areas = new WeakMap<MultiPolygon, number>();
-function areaOf(geometry: MultiPolygon): number {
+function areaOf(geometry: MultiPolygon, geodesicArea: (geometry: MultiPolygon) => number): number {
   let area = areas.get(geometry);
   if (area === undefined) areas.set(geometry, (area = geodesicArea(geometry)));
   return area;
@@ -52,6 +53,8 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
   // null until the user opens or closes it: open when short.
   const [chosenOpen, setChosenOpen] = useState<boolean | null>(null);
   const open = chosenOpen ?? total <= PARCEL_LIST_OPEN_UP_TO;
+  // Fetched when the list first shows items: the areas appear a moment after the names.
+  const geodesicArea = useGeodesicArea(open && shown.length > 0);
   const focusFirstItem = useRef(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const itemRefs = useRef<Array<HTMLButtonElement | null>>([]);
@@ -153,7 +156,7 @@ export const ParcelList = memo(function ParcelList({ parcels, organisations, sel
                   <span className="parcel-list__meta">
                     <OrganisationSwatch colour={entry.organisation?.colour ?? UNKNOWN_ORGANISATION_COLOUR} />
                     <span className="parcel-list__organisation">{entry.organisation?.name ?? t('legend.unknown')}</span>{' '}
-                    <span className="parcel-list__area">{formatArea(areaOf(entry.parcel.geometry), language)}</span>
+                    {geodesicArea && <span className="parcel-list__area">{formatArea(areaOf(entry.parcel.geometry, geodesicArea), language)}</span>}
                   </span>
                 </button>
               </li>

@@ -1,12 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import fr from './fr.json';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'tessera.language';
+const FETCHED_MESSAGES: Record<Exclude<Language, 'fr'>, () => Promise<{ default: typeof fr }>> = { en: () => import('./en.json') };
 
 /** The saved language, French by default (the users are French local governments). */
 function initialLanguage(): Language {
@@ -19,8 +19,19 @@ function initialLanguage(): Language {
   return 'fr';
 }
 
-/** Switches the interface language, remembers it, and tells assistive tech via <html lang>. */
+/**
+ * Adds a language's messages unless they are there. French comes with the app (most users read it,
+ * and it is the fallback); English is a chunk of its own, fetched by those who choose it.
+ */
+async function loadMessages(language: Language): Promise<void> {
+  if (language === 'fr' || i18next.hasResourceBundle(language, 'translation')) return;
+  const { default: messages } = await FETCHED_MESSAGES[language]();
+  i18next.addResourceBundle(language, 'translation', messages);
+}
+
+/** Switches the interface language (once its messages are there), remembers it, and tells assistive tech via <html lang>. */
 export async function changeLanguage(language: Language): Promise<void> {
+  await loadMessages(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   try {
@@ -30,17 +41,21 @@ export async function changeLanguage(language: Language): Promise<void> {
   }
 }
 
-/** Initialises i18next with both bundled languages (no network request). */
-export function initI18n(): typeof i18next {
+/**
+ * Initialises i18next in French at once (no network request); resolves once the saved language is
+ * shown, which for English takes its chunk (French stays if it cannot be fetched).
+ */
+export async function initI18n(): Promise<typeof i18next> {
   const language = initialLanguage();
-  document.documentElement.lang = language;
+  document.documentElement.lang = 'fr';
   void i18next.use(initReactI18next).init({
-    resources: { fr: { translation: fr }, en: { translation: en } },
-    lng: language,
+    resources: { fr: { translation: fr } },
+    lng: 'fr',
     fallbackLng: 'fr',
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,
   });
+  if (language !== 'fr') await changeLanguage(language).catch((error: unknown) => console.error('The saved language could not be loaded', error));
   return i18next;
 }

@@ -13,7 +13,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BuildingCollection, ContextCollection, MultiPolygon, SiteAnalysis } from '../../../core/index.js';
 import type { MapCamera } from '../routing/site-view.js';
 import type { DrawnPolygon, EditedGeometry, ParcelDrawing, RingChange, SnapOptions } from '../draw/parcel-drawing.js';
-import { AnalysisOverlay } from './analysis-overlay.js';
+import { DeferredAnalysisOverlay } from './deferred-analysis-overlay.js';
 import type { Finding } from './finding.js';
 import { buildBaseStyle, parcelFillPaint } from './base-style.js';
 import { LAYER_IDS, PARCEL_ID_PROPERTY, SOURCE_IDS } from './layer-ids.js';
@@ -72,17 +72,24 @@ export class MapController {
   private selectedParcelIds: readonly string[] = [];
   private allServices = false;
   private loading = false;
-  private analysisOverlay: AnalysisOverlay | null = null;
-  private analysis: SiteAnalysis | null = null;
-  private highlightedFinding: string | null = null;
+  private readonly analysisOverlay: DeferredAnalysisOverlay;
   private drawing: ParcelDrawing | null = null;
   private drawingActive = false;
+  /** When (Date.now()) the map last became ready, for the test hook. */
+  private readyAt = 0;
   private readonly bbox: [number, number, number, number];
 
   constructor(options: MapControllerOptions) {
     this.container = options.container;
     this.bbox = options.bbox;
     this.container.dataset.mapReady = 'false';
+    this.container.dataset.analysisDrawn = 'true';
+    this.analysisOverlay = new DeferredAnalysisOverlay(
+      (onDrawn) => import('./analysis-overlay.js').then(({ AnalysisOverlay }) => new AnalysisOverlay(this.map, onDrawn)),
+      (drawn) => {
+        this.container.dataset.analysisDrawn = String(drawn);
+      },
+    );
     this.map = new MapLibreMap({
       container: options.container,
       style: buildBaseStyle({ perimeter: options.perimeter }),
@@ -97,9 +104,6 @@ export class MapController {
 
     this.map.on('load', () => {
       this.styleLoaded = true;
-      this.analysisOverlay = new AnalysisOverlay(this.map);
-      this.analysisOverlay.setAnalysis(this.analysis);
-      this.analysisOverlay.setHighlighted(this.highlightedFinding);
       for (const [sourceId, data] of this.pending) this.apply(sourceId, data);
       this.pending.clear();
       this.applySelection();
@@ -154,16 +158,17 @@ export class MapController {
     if (this.styleLoaded) this.applyParcelFill();
   }
 
-  /** Draws the gaps, overlaps and overflow of an analysis over the parcels (or nothing). */
+  /**
+   * Draws the gaps, overlaps and overflow of an analysis over the parcels (or nothing). The overlay's
+   * code (deck.gl) is fetched once the parcels are drawn: `data-analysis-drawn` says when it shows.
+   */
   setAnalysis(analysis: SiteAnalysis | null): void {
-    this.analysis = analysis;
-    this.analysisOverlay?.setAnalysis(analysis);
+    this.analysisOverlay.setAnalysis(analysis);
   }
 
   /** Highlights one finding of the analysis and zooms to its box; null clears the highlight. */
   focusFinding(finding: Finding | null): void {
-    this.highlightedFinding = finding?.id ?? null;
-    this.analysisOverlay?.setHighlighted(this.highlightedFinding);
+    this.analysisOverlay.setHighlighted(finding?.id ?? null);
     if (finding) this.focusBounds(finding.bbox, 20);
   }
 
@@ -254,9 +259,10 @@ export class MapController {
   /** Frees the WebGL context and every listener. */
   destroy(): void {
     this.drawing?.destroy();
-    this.analysisOverlay?.destroy(this.map);
+    this.analysisOverlay.destroy();
     this.map.remove();
     delete this.container.dataset.mapReady;
+    delete this.container.dataset.analysisDrawn;
   }
 
   private parcelDrawing(): ParcelDrawing {
@@ -314,7 +320,10 @@ export class MapController {
       this.map.isSourceLoaded(SOURCE_IDS.parcels);
     if (!ready) return;
     const parcels = this.current.get(SOURCE_IDS.parcels) as ParcelLayerData;
-    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })), parcels.features.length);
+    // Every 'idle' publishes again; the map became ready at the first of them.
+    if (this.container.dataset.mapReady !== 'true') this.readyAt = Date.now();
+    publishTestHook(this.map, countRenderedParcels(this.map.queryRenderedFeatures({ layers: [LAYER_IDS.parcelsFill] })), parcels.features.length, this.readyAt);
     this.container.dataset.mapReady = 'true';
+    this.analysisOverlay.allowLoading();
   }
 }

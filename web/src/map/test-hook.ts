@@ -6,6 +6,8 @@ export interface TesseraTestHook {
   renderedParcelCount: number;
   /** Number of parcels in the map's parcels source (all of the shown phase and service, in view or not). */
   parcelCount: number;
+  /** When (Date.now()) the map last became ready: the bench tells what was requested before it. */
+  readyAt: number;
 }
 
 declare global {
@@ -27,8 +29,8 @@ export function countRenderedParcels(features: ReadonlyArray<{ id?: string | num
 }
 
 /** Exposes the map and the parcel counts to end-to-end tests and to the bench. */
-export function publishTestHook(map: unknown, renderedParcelCount: number, parcelCount: number): void {
-  window.__tessera = { map, renderedParcelCount, parcelCount };
+export function publishTestHook(map: unknown, renderedParcelCount: number, parcelCount: number, readyAt: number): void {
+  window.__tessera = { map, renderedParcelCount, parcelCount, readyAt };
 }
 
 /** Exposes the figures of the live-check worker's analysis to end-to-end tests. */
