@@ -1,4 +1,4 @@
-import { difference, intersection } from 'polyclip-ts';
+import { difference, intersection } from '../geometry/polygon-clipping.js';
 import { geodesicArea } from '../geometry/geodesic-area.js';
 import type { Feature, MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { DEFAULT_TOLERANCE_M2 } from '../schemas/site.schema.js';

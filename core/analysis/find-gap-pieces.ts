@@ -1,4 +1,4 @@
-import { difference } from 'polyclip-ts';
+import { difference } from '../geometry/polygon-clipping.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import { splitPieces, type Piece } from './split-pieces.js';
 

@@ -1,4 +1,4 @@
-import { intersection } from 'polyclip-ts';
+import { intersection } from '../geometry/polygon-clipping.js';
 import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import type { AnalysisIndexState } from './analysis-index.js';

@@ -1,8 +1,8 @@
+import { bbox } from '@turf/bbox';
 import type { Position } from '../schemas/geojson.schema.js';
-import { geometryBounds } from './geometry-bounds.js';
 
-/** geometryBounds as the [west, south, east, north] array maplibre's fitBounds takes. @example geometryBbox(parcel.geometry.coordinates) */
+/** The [west, south, east, north] box of polygons' coordinates (Turf bbox), as maplibre's fitBounds takes it. @example geometryBbox(parcel.geometry.coordinates) */
 export function geometryBbox(polygons: readonly (readonly (readonly Position[])[])[]): [number, number, number, number] {
-  const { minX, minY, maxX, maxY } = geometryBounds(polygons);
-  return [minX, minY, maxX, maxY];
+  const [west, south, east, north] = bbox({ type: 'MultiPolygon', coordinates: polygons as Position[][][] });
+  return [west, south, east, north];
 }

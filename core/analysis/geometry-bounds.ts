@@ -1,19 +1,9 @@
 import type { Bounds } from '../geometry/for-each-overlapping-pair.js';
 import type { Position } from '../schemas/geojson.schema.js';
+import { geometryBbox } from './geometry-bbox.js';
 
-/** The bounding box of polygons' coordinates (outer rings suffice). @example geometryBounds(parcel.geometry.coordinates) */
+/** The bounding box of polygons' coordinates (geometryBbox) as the Bounds that Flatbush searches take. @example geometryBounds(parcel.geometry.coordinates) */
 export function geometryBounds(polygons: readonly (readonly (readonly Position[])[])[]): Bounds {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const polygon of polygons) {
-    for (const [x, y] of polygon[0] ?? []) {
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-  }
+  const [minX, minY, maxX, maxY] = geometryBbox(polygons);
   return { minX, minY, maxX, maxY };
 }

@@ -1,4 +1,4 @@
-import { difference, intersection, union } from 'polyclip-ts';
+import { difference, intersection, union } from '../geometry/polygon-clipping.js';
 import type { Position } from '../schemas/geojson.schema.js';
 import type { AnalysisInput } from './analysis-input.js';
 import { outdoorSpace } from './outdoor-space.js';

@@ -1,4 +1,4 @@
-import { difference } from 'polyclip-ts';
+import { difference } from '../geometry/polygon-clipping.js';
 import type { MultiPolygon } from '../schemas/geojson.schema.js';
 import type { AnalysisBuilding } from './analysis-input.js';
 

@@ -1,4 +1,4 @@
-import { intersection } from 'polyclip-ts';
+import { intersection } from '../geometry/polygon-clipping.js';
 import { geodesicArea } from '../geometry/geodesic-area.js';
 import type { MultiPolygon } from '../schemas/geojson.schema.js';
 import type { AnalysisParcel } from './analysis-input.js';

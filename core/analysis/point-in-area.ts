@@ -1,8 +1,12 @@
-import { placeInPolygon } from '../geometry/place-in-polygon.js';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Position } from '../schemas/geojson.schema.js';
 
-/** Whether a point lies in polygons' coordinates, boundary included (as PostGIS ST_Intersects). @example pointInArea([2.48, 48.9], parcel.geometry.coordinates) */
+/**
+ * Whether a point lies in polygons' coordinates, boundary included (as PostGIS ST_Intersects), by Turf's
+ * booleanPointInPolygon: for a clicked point or a box corner off every edge, where a point exactly on an
+ * edge is not at stake. Editing decides boundaries with placeInPolygon, exact everywhere.
+ * @example pointInArea([2.48, 48.9], parcel.geometry.coordinates)
+ */
 export function pointInArea(point: Position, polygons: readonly (readonly (readonly Position[])[])[]): boolean {
-  // A polygon without rings holds nothing (placeInPolygon would call it 'inside').
-  return polygons.some((rings) => rings.length > 0 && placeInPolygon(point, rings) !== 'outside');
+  return booleanPointInPolygon(point, { type: 'MultiPolygon', coordinates: polygons as Position[][][] });
 }

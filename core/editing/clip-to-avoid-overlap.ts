@@ -1,4 +1,4 @@
-import { difference, intersection } from 'polyclip-ts';
+import { difference, intersection } from '../geometry/polygon-clipping.js';
 import { boundsMeet } from '../geometry/bounds-meet.js';
 import { geometryBounds } from '../analysis/geometry-bounds.js';
 import { dropSmallPolygons } from '../geometry/drop-small-polygons.js';
@@ -23,7 +23,7 @@ export interface AvoidOverlapResult {
 /**
  * Takes out of a drawn parcel every neighbour it overlaps, so that drawing roughly over a gap gives a
  * parcel that fits it exactly: along a neighbour, the result runs on that neighbour's own vertices and
- * edges (polyclip-ts difference, with the vertices it drops as collinear put back), and where its
+ * edges (Turf difference, with the vertices polyclip-ts under it drops as collinear put back), and where its
  * outline meets a neighbour's edge mid-way, `newVertices` lets the neighbours get that vertex too.
  * Only neighbours whose box meets the parcel's are tried. Pieces under `minArea` m² (geodesic, the
  * site's tolerance) are dropped. With no overlap the input is returned as it is, not re-noded. The

@@ -1,4 +1,4 @@
-import { union } from 'polyclip-ts';
+import { union } from '../geometry/polygon-clipping.js';
 import { geodesicArea } from '../geometry/geodesic-area.js';
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { normaliseClipResult } from './normalise-clip-result.js';
@@ -9,7 +9,7 @@ export interface MergeOptions {
    * Keep the input vertices that end up straight between their neighbours on the merged outline,
    * such as the two ends of the dissolved edge (default true): they may be corners of the parcels
    * around, and keeping them keeps those parcels joined to the merged one when a shared vertex
-   * moves. False returns polyclip-ts's outline, with every such vertex dropped.
+   * moves. False returns the clipped outline as Turf gives it, with every such vertex dropped.
    */
   keepCollinearVertices?: boolean;
 }
@@ -21,7 +21,7 @@ export interface MergeOptions {
 export const MERGE_SLIVER_HOLE_M2 = 1e-4;
 
 /**
- * The union of parcels (polyclip-ts), normalised like subtractArea's output: parcels sharing edges
+ * The union of parcels (Turf union), normalised like subtractArea's output: parcels sharing edges
  * become one polygon, the shared edges and their inner vertices gone; disjoint ones stay separate
  * parts of one MultiPolygon. See MergeOptions for the vertices left straight on the outline.
  *

@@ -5,7 +5,7 @@ import { restoreVertices } from './restore-vertices.js';
 import { closeRing } from './close-ring.js';
 
 /**
- * A polyclip-ts result normalised like subtractArea's: closed rings, exterior rings counter-clockwise
+ * A clipping result (polygon-clipping.ts) normalised like subtractArea's: closed rings, exterior rings counter-clockwise
  * and holes clockwise, with the `sources`' vertices that lie on its edges put back. Null when empty.
  */
 export function normaliseClipResult(polygons: Position[][][], sources: readonly MultiPolygon[]): MultiPolygon | null {

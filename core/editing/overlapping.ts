@@ -1,11 +1,11 @@
-import { intersection } from 'polyclip-ts';
+import { intersection } from '../geometry/polygon-clipping.js';
 import { boundsMeet } from '../geometry/bounds-meet.js';
 import { geometryBounds } from '../analysis/geometry-bounds.js';
 import type { MultiPolygon } from '../schemas/geojson.schema.js';
 
 /**
  * Which of `others` share some area with `geometry` (touching is not sharing): their boxes are
- * compared first, then the few that meet are intersected with polyclip-ts.
+ * compared first, then the few that meet are intersected (Turf intersect).
  *
  * @example
  * // The neighbours a parcel already overlapped before it was reshaped.

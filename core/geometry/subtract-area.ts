@@ -1,10 +1,10 @@
-import { difference } from 'polyclip-ts';
+import { difference } from './polygon-clipping.js';
 import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { orientRings } from './orient-rings.js';
 import { buildPlanarRings } from './planar-ring.js';
 
 /**
- * The part of `geometry` outside `removed` (polyclip-ts difference), normalised like
+ * The part of `geometry` outside `removed` (Turf difference), normalised like
  * validateAreaGeometry's output: closed rings, exterior rings counter-clockwise, holes clockwise.
  * Null when nothing is left. Pieces under a site's tolerance are kept: the caller decides.
  *
@@ -15,7 +15,7 @@ import { buildPlanarRings } from './planar-ring.js';
 export function subtractArea(geometry: MultiPolygon, removed: MultiPolygon): MultiPolygon | null {
   const polygons = difference(geometry.coordinates, removed.coordinates)
     .map((rings) => rings.map(closeRing))
-    // polyclip-ts never returns degenerate rings; this guards the orientation step all the same.
+    // Turf (polyclip-ts) never returns degenerate rings; this guards the orientation step all the same.
     .filter((rings) => rings.every((ring) => ring.length >= 4));
   if (polygons.length === 0) return null;
   return { type: 'MultiPolygon', coordinates: orientRings(polygons, buildPlanarRings(polygons)) };

@@ -6,7 +6,7 @@ import { moveVertex } from './move-vertex.js';
 
 const SERVICE = 'nettoiement';
 
-/** The browser engine (core/analysis, Turf-free exact geometry in TypeScript), run in Node. */
+/** The browser engine (core/analysis: Turf's boolean operations, exact orientation tests, geodesic areas), run in Node. */
 export async function benchBrowserEngine(): Promise<void> {
   console.log('\nBrowser engine (core/analysis), jittered tilings of ~1 km², 3 % shrunk + 3 % grown parcels');
   for (const parcels of [1_000, 10_000]) {

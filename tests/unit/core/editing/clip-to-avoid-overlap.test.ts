@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { difference } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
+import { difference } from '../../../../core/geometry/polygon-clipping.js';
 import { clipToAvoidOverlap } from '../../../../core/editing/clip-to-avoid-overlap.js';
 import { insertSharedVertices } from '../../../../core/editing/insert-shared-vertices.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';

@@ -1,5 +1,5 @@
-import { intersection } from 'polyclip-ts';
 import { expect } from 'vitest';
+import { intersection } from '../../../../core/geometry/polygon-clipping.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import { signedPlanarArea } from '../../../../core/geometry/signed-planar-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
@@ -19,7 +19,7 @@ export const rectangle = (west: number, south: number, east: number, north: numb
 /** A MultiPolygon of polygons given as rings (exterior first). */
 export const multi = (...polygons: Position[][][]): MultiPolygon => ({ type: 'MultiPolygon', coordinates: polygons });
 
-/** Area in m² of the part two geometries share (polyclip-ts intersection). */
+/** Area in m² of the part two geometries share (Turf intersect). */
 export function sharedArea(first: MultiPolygon, second: MultiPolygon): number {
   const shared = intersection(first.coordinates, second.coordinates);
   return shared.length === 0 ? 0 : geodesicArea({ type: 'MultiPolygon', coordinates: shared });

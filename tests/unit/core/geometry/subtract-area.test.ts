@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { intersection } from 'polyclip-ts';
 import { describe, expect, it } from 'vitest';
+import { intersection } from '../../../../core/geometry/polygon-clipping.js';
 import { geodesicArea } from '../../../../core/geometry/geodesic-area.js';
 import { subtractArea } from '../../../../core/geometry/subtract-area.js';
 import { validateAreaGeometry } from '../../../../core/geometry/validate-area-geometry.js';
