@@ -3,7 +3,7 @@ import type { MultiPolygon, Position } from '../schemas/geojson.schema.js';
 import { checkedEdit } from './checked-edit.js';
 import { EDIT_FAULTS, type GeometryEdit } from './edit-faults.js';
 import { placeInPolygon } from '../geometry/place-in-polygon.js';
-import { closeRing } from './close-ring.js';
+import { closeRing } from '../geometry/close-ring.js';
 
 /**
  * Cuts a drawn ring out of the parcel part it lies in, as a hole (a building's footprint, a pit the

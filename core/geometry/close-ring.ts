@@ -1,4 +1,4 @@
-import { samePosition } from '../geometry/same-position.js';
+import { samePosition } from './same-position.js';
 import type { Position } from '../schemas/geojson.schema.js';
 
 /** A copy of the ring closed with a copy of its first position when it is not already. */
