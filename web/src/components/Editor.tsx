@@ -199,9 +199,10 @@ export function Editor(props: EditorProps) {
     }
   };
 
-  // A gesture asked for: started once the map is there (the first one waited for this chunk).
+  // A gesture asked for: started once the map is there (the first one waited for this chunk), and once
+  // only: the store says whether it is still waiting (an effect may run twice for one render).
   useEffect(() => {
-    if (!request || !controller) return;
+    if (!request || !controller || getState().request !== request) return;
     dispatch({ type: 'requestTaken' });
     start(controller, request);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- each request is started once, with this render's props.
