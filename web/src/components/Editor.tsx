@@ -1,23 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { geodesicArea, type MultiPolygon, type Organisation, type ParcelFeature, type Phase, type Service } from '../../../core/index.js';
-import { ApiError } from '../api/client.js';
 import type { DrawnPolygon, EditedGeometry, RingChange } from '../draw/parcel-drawing.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
-import { checkParcelForm, emptyParcelForm, fieldOfPath, gapFillForm, parcelFormOf, type ParcelFormValues } from '../domain/parcel-form.js';
-import { writesOf, type ParcelWrite } from '../domain/parcel-writes.js';
-import type { EditStep, ParcelSnapshot } from '../editing/edit-history.js';
+import { emptyParcelForm, gapFillForm, parcelFormOf, type ParcelFormValues } from '../domain/parcel-form.js';
+import type { ParcelWrite } from '../domain/parcel-writes.js';
+import type { EditStep } from '../editing/edit-history.js';
 import {
-  addDrawnRing, avoidOverlap, mergeForEditor, moveSharedVertexOf, splitForEditor, vertexCount, withInsertedVertices, type Draft, type EditedParcel,
+  addDrawnRing, avoidOverlap, moveSharedVertexOf, splitForEditor, vertexCount, withInsertedVertices, type Draft, type EditedParcel,
 } from '../editing/editor-geometry.js';
-import type { EditorMode, EditorRequest, FormState, GestureError, RetriedGesture } from '../editing/editor-state.js';
+import type { EditorMode, EditorRequest, FormState, GestureError } from '../editing/editor-state.js';
 import { useEditorState, useEditorStore } from '../editing/editor-store.js';
-import { planDelete, planMerge, planSave, planSplit, stepOfBatch, type NeighbourChange, type PlannedChange } from '../editing/parcel-gestures.js';
-import { sendChanges, versionConflictOf } from '../editing/send-changes.js';
+import type { NeighbourChange } from '../editing/parcel-gestures.js';
+import { useGestureSaving } from '../editing/use-gesture-saving.js';
 import { mergeVersions } from '../editing/version-conflict.js';
 import type { MapController } from '../map/map-controller.js';
-import { useSession } from '../session/use-session.js';
 import { usePointerContext } from '../use-coarse-pointer.js';
 import { CONFLICT_FIELD_LABELS, EditorConflictDialog, type ConflictVersions } from './EditorConflictDialog.js';
 import { ParcelForm } from './ParcelForm.js';
@@ -80,7 +78,6 @@ export function Editor(props: EditorProps) {
   const busy = useEditorState((current) => current.busy);
   const conflict = useEditorState((current) => current.conflict);
   const request = useEditorState((current) => current.request);
-  const myUserId = useSession()?.id ?? null;
 
   // The button that started a merge or a split is gone: the focus goes to what the gesture asks for, so a keyboard user reads it and goes on from there.
   const gestureStatus = useRef<HTMLParagraphElement>(null);
@@ -99,6 +96,7 @@ export function Editor(props: EditorProps) {
     controller?.stopDrawing();
     dispatch({ type: 'stopped' });
   };
+  const { save, confirmSplit, confirmMerge, remove, retry } = useGestureSaving({ ...props, stop });
 
   const snapOptions = (exceptParcelId: string | null) => ({ targets: props.snapTargets(exceptParcelId), enabled: getState().toggles.snapping });
 
@@ -220,84 +218,11 @@ export function Editor(props: EditorProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   });
 
-  /** A refusal of the server, next to its field in a form, under the gesture's status otherwise. */
-  const showServerError = (error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (getState().mode.kind !== 'form') return dispatch({ type: 'gestureRefused', error: { reason: 'invalid', message: detail } });
-    if (!(error instanceof ApiError)) return dispatch({ type: 'errorsShown', errors: { geometry: { code: 'network', detail } } });
-    const field = (error.field && fieldOfPath(error.field)) || 'geometry';
-    dispatch({ type: 'errorsShown', errors: { [field]: { code: error.code, detail } } });
-  };
-
   /** A neighbour as the status names it: its manager first, since it may be another one's. */
   const neighbourNames = (parcels: readonly Parcel[]) => parcels.map((parcel) => {
     const manager = props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('legend.unknown');
     return `${manager} — ${parcel.properties.label ?? t('parcel.none')}`;
   }).join(', ');
-
-  const parcelName = (parcel: ParcelSnapshot | Parcel) =>
-    parcel.properties.label ?? props.organisations.find((organisation) => organisation.id === parcel.properties.organisationId)?.shortName ?? t('parcel.none');
-
-  /**
-   * Sends a gesture's batch and records it as one undo step; `selected` picks the parcel to select
-   * from the results. A version conflict opens the dialog; `retry` names the gesture to plan again over their version.
-   */
-  const send = async (planned: PlannedChange[], label: (results: ReadonlyArray<ParcelFeature | null>) => string, retry: RetriedGesture, selected = 0) => {
-    dispatch({ type: 'busy', busy: true });
-    const requests = planned.map((change) => change.request);
-    try {
-      const { results } = await sendChanges(props.siteId, requests);
-      props.onRecord(stepOfBatch(label(results), planned, results));
-      stop();
-      props.onSaved(writesOf(requests, results), results[selected]?.id ?? null);
-    } catch (error) {
-      const refused = await versionConflictOf(error, requests, myUserId);
-      if (refused) dispatch({ type: 'conflictRaised', conflict: { current: refused.current, updatedBy: refused.updatedBy, retry } });
-      else showServerError(error);
-    } finally {
-      dispatch({ type: 'busy', busy: false });
-    }
-  };
-
-  /** Saves the form (and the neighbours it moved); `overrides` gives their version for parcels saved meanwhile. */
-  const save = (overrides: ReadonlyMap<string, number> = new Map()) => {
-    const form = getState().mode;
-    if (form.kind !== 'form') return;
-    const checked = checkParcelForm(form.values, form.geometry, { minArea: props.minArea });
-    if (!checked.valid) return dispatch({ type: 'errorsShown', errors: checked.errors });
-    const planned = planSave(form.parcel, { geometry: checked.geometry as MultiPolygon, properties: checked.properties }, form.neighbours, overrides);
-    return send(planned, (results) => {
-      const name = results[0] ? parcelName(results[0]) : '';
-      if (form.neighbours.length > 0) return t('history.sharedVertex', { name, count: form.neighbours.length });
-      return t(form.parcel ? 'history.updated' : 'history.created', { name });
-    }, 'save');
-  };
-
-  const confirmSplit = (overrides: ReadonlyMap<string, number> = new Map()) => {
-    const mode = getState().mode;
-    if (mode.kind !== 'splitting' || !mode.pieces) return;
-    const { parcel, pieces, neighbours } = mode;
-    return send(planSplit(parcel, pieces, neighbours, overrides), () => t('history.split', { name: parcelName(parcel), count: pieces.length }), 'split');
-  };
-
-  const confirmMerge = (overrides: ReadonlyMap<string, number> = new Map()) => {
-    const mode = getState().mode;
-    if (mode.kind !== 'merging' || mode.parcels.length < 2) return;
-    const merged = mergeForEditor(mode.parcels, props.minArea);
-    if (merged.kind === 'invalid') return dispatch({ type: 'gestureRefused', error: { reason: 'invalid', message: merged.message } });
-    const { parcels } = mode;
-    return send(planMerge(parcels, merged.geometry, merged.services, overrides), () => t('history.merged', { name: parcelName(parcels[0]!), count: parcels.length }), 'merge');
-  };
-
-  /** Deletes the parcel of the form, like any other gesture: one request, one undo step, the dialog if someone saved it meanwhile. */
-  const remove = (overrides: ReadonlyMap<string, number> = new Map()) => {
-    const form = getState().mode;
-    if (form.kind !== 'form' || !form.parcel) return;
-    const parcel = form.parcel;
-    return send(planDelete(parcel, overrides), () => t('history.deleted', { name: parcelName(parcel) }), 'delete');
-  };
-
-  const retries: Record<RetriedGesture, (overrides: ReadonlyMap<string, number>) => unknown> = { save, split: confirmSplit, merge: confirmMerge, delete: remove };
 
   /** The parcel of the form as I started from it, as I am saving it and as they saved it; null when the conflict is on another parcel. */
   const conflictVersions = (mode: EditorMode, theirs: ParcelFeature): ConflictVersions | null => {
@@ -445,9 +370,9 @@ export function Editor(props: EditorProps) {
           props.onSaved([{ id: theirs.id, feature: theirs }], theirs.id);
         }}
         onKeepMine={() => {
-          const { current: theirs, retry } = conflict!;
+          const { current: theirs, retry: gesture } = conflict!;
           dispatch({ type: 'conflictClosed' });
-          void retries[retry](new Map([[theirs.id, theirs.properties.version]]));
+          void retry(gesture, new Map([[theirs.id, theirs.properties.version]]));
         }}
       />
     </>

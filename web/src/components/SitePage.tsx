@@ -37,7 +37,6 @@ import { PhaseSelector } from './PhaseSelector.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
 
-
 /** The parcels with the unsaved shapes of an edit in progress (null: merged away). */
 function withDrafts(parcels: Parcel[], drafts: ReadonlyMap<string, MultiPolygon | null>): Parcel[] {
   if (drafts.size === 0) return parcels;
