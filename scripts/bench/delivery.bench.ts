@@ -26,7 +26,8 @@ interface FetchedScript { url: string; bytes: number }
 
 /**
  * What a first load costs on the wire: the compressed JavaScript a viewer and a coordinator fetch
- * before the demo's map is ready, whether the editor came with it, and the compressed parcels answer.
+ * before the demo's map is ready, whether the editor came with it, what a coordinator's first edit
+ * fetches, and the compressed parcels answer.
  */
 export async function benchDelivery(pool: pg.Pool): Promise<void> {
   console.log('\nDelivery: bytes on the wire (compressed as served), headless Chromium');
@@ -45,9 +46,10 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
     const editorChunks = editorChunkFiles();
     console.log(`    editor chunks in the build: ${editorChunks.length > 0 ? editorChunks.join(', ') : 'none (the editor is bundled in the entry)'}`);
     const viewer = await firstLoadScripts(browser, `${base}/sites/${demoSiteId}`, null);
-    printLoad('viewer (anonymous)', viewer, editorChunks, VIEWER_JAVASCRIPT_TARGET_BYTES);
+    printLoad('viewer (anonymous)', viewer.load, editorChunks, VIEWER_JAVASCRIPT_TARGET_BYTES);
     const coordinator = await firstLoadScripts(browser, `${base}/sites/${demoSiteId}`, COORDINATOR);
-    printLoad('coordinator (signed in)', coordinator, editorChunks, null);
+    printLoad('coordinator (signed in)', coordinator.load, editorChunks, null);
+    printLoad('coordinator\'s first edit ("Dessiner une parcelle")', coordinator.firstEdit, editorChunks, null, 'until drawing starts');
     for (const [label, siteId] of [['demo', demoSiteId], [`${LARGE_SITE_PARCELS.toLocaleString('en')}-parcel site`, largeSiteId]] as const) {
       const path = `/api/sites/${siteId}/parcels?phase=0`;
       // As browsers ask: brotli or gzip.
@@ -66,17 +68,19 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
 
 /**
  * Opens a site page in a fresh context (signed in first when `email` is given, so that the page
- * loads as it does for that role) and lists the JavaScript responses until the map is ready.
+ * loads as it does for that role) and lists the JavaScript responses until the map is ready; signed
+ * in, then those from pressing "Dessiner une parcelle" until drawing starts and the live check's worker came.
  */
-async function firstLoadScripts(browser: Browser, url: string, email: string | null): Promise<FetchedScript[]> {
+async function firstLoadScripts(browser: Browser, url: string, email: string | null): Promise<{ load: FetchedScript[]; firstEdit: FetchedScript[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     if (email) await signIn(page, new URL(url).origin, email);
-    const scripts: Array<Promise<FetchedScript | null>> = [];
-    let counting = true;
+    const load: Array<Promise<FetchedScript | null>> = [];
+    const firstEdit: Array<Promise<FetchedScript | null>> = [];
+    let scripts: typeof load | null = load;
     page.on('response', (response) => {
-      if (!counting || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
+      if (!scripts || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
       scripts.push(response.request().sizes().then(
         // Chromium reports no sizes for a worker's script: its Content-Length (the compressed file's) says the same.
         (sizes) => ({ url: response.url(), bytes: sizes.responseBodySize || Number(response.headers()['content-length'] ?? 0) }),
@@ -85,8 +89,16 @@ async function firstLoadScripts(browser: Browser, url: string, email: string | n
     });
     await page.goto(url);
     await page.waitForSelector('[data-map-ready="true"]', { timeout: MAP_TIMEOUT_MS });
-    counting = false;
-    return (await Promise.all(scripts)).filter((script): script is FetchedScript => script !== null);
+    scripts = firstEdit;
+    if (email) {
+      const worker = page.waitForResponse((response) => /live-check\.worker/.test(response.url()), { timeout: MAP_TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Dessiner une parcelle' }).click();
+      await page.getByRole('button', { name: 'Aimantation' }).waitFor({ timeout: MAP_TIMEOUT_MS });
+      await worker;
+    }
+    scripts = null;
+    const fetched = async (list: typeof load) => (await Promise.all(list)).filter((script): script is FetchedScript => script !== null);
+    return { load: await fetched(load), firstEdit: await fetched(firstEdit) };
   } finally {
     await context.close();
   }
@@ -98,10 +110,10 @@ async function signIn(page: Page, origin: string, email: string): Promise<void> 
   if (!response.ok()) throw new Error(`signing in as ${email} answered ${response.status()}`);
 }
 
-function printLoad(who: string, scripts: FetchedScript[], editorChunks: string[], target: number | null): void {
+function printLoad(who: string, scripts: FetchedScript[], editorChunks: string[], target: number | null, until = 'before the map is ready'): void {
   const bytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
   const verdict = target === null ? '' : `  target ≤ ${kilobytes(target)}: ${bytes <= target ? 'met' : 'MISSED'}`;
-  console.log(`  ${who}: ${kilobytes(bytes)} of JavaScript before the map is ready, ${scripts.length} files${verdict}`);
+  console.log(`  ${who}: ${kilobytes(bytes)} of JavaScript ${until}, ${scripts.length} files${verdict}`);
   console.log(`    ${scripts.map((script) => `${new URL(script.url).pathname.split('/').pop()} ${kilobytes(script.bytes)}`).join(', ')}`);
   const editorFetched = editorChunks.length === 0 || scripts.some((script) => editorChunks.some((chunk) => script.url.endsWith(chunk)));
   console.log(`    editor and live-check code fetched: ${editorFetched ? 'yes' : 'no'}${editorChunks.length === 0 ? ' (in the entry bundle)' : ''}`);
