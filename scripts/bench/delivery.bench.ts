@@ -23,14 +23,17 @@ const MAP_TIMEOUT_MS = 300_000;
 const EDITOR_SOURCES = ['src/components/Editor.tsx', 'src/analysis/live-check.worker.ts'];
 
 interface FetchedScript { url: string; bytes: number; requestedAt: number }
-/** The scripts of a first load: those requested before the map was ready, then those until the analysis overlay is drawn. */
-interface FirstLoad { beforeMap: FetchedScript[]; untilOverlay: FetchedScript[] }
+/**
+ * The scripts of a first load: those requested before the map was ready, then those until the analysis overlay is drawn;
+ * signed in, those from pressing "Dessiner une parcelle" until drawing starts.
+ */
+interface FirstLoad { beforeMap: FetchedScript[]; untilOverlay: FetchedScript[]; firstEdit: FetchedScript[] }
 
 /**
  * What a first load costs on the wire: the compressed JavaScript a viewer and a coordinator fetch
  * before the demo's map is ready (base map and parcels drawn, the analysis answered), then until the
  * analysis overlay (deck.gl, fetched once the map is ready) is drawn over it; whether the editor
- * came with it; and the compressed parcels answer.
+ * came with it; what a coordinator's first edit fetches; and the compressed parcels answer.
  */
 export async function benchDelivery(pool: pg.Pool): Promise<void> {
   console.log('\nDelivery: bytes on the wire (compressed as served), headless Chromium');
@@ -53,6 +56,8 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
     printLoad('viewer (anonymous)', viewer, editorChunks, VIEWER_JAVASCRIPT_TARGET_BYTES);
     const coordinator = await firstLoadScripts(browser, `${base}/sites/${demoSiteId}`, COORDINATOR);
     printLoad('coordinator (signed in)', coordinator, editorChunks, null);
+    console.log(`  coordinator's first edit ("Dessiner une parcelle"): ${kilobytes(totalBytes(coordinator.firstEdit))} of JavaScript until drawing starts, ${coordinator.firstEdit.length} files`);
+    console.log(`    ${listScripts(coordinator.firstEdit)}`);
     for (const [label, siteId] of [['demo', demoSiteId], [`${LARGE_SITE_PARCELS.toLocaleString('en')}-parcel site`, largeSiteId]] as const) {
       const path = `/api/sites/${siteId}/parcels?phase=0`;
       // As browsers ask: brotli or gzip.
@@ -72,17 +77,19 @@ export async function benchDelivery(pool: pg.Pool): Promise<void> {
 /**
  * Opens a site page in a fresh context (signed in first when `email` is given, so that the page
  * loads as it does for that role) and lists the JavaScript responses until the map is ready, then
- * those until the analysis overlay is drawn.
+ * those until the analysis overlay is drawn; signed in, then those from pressing "Dessiner une parcelle"
+ * until drawing starts and the live check's worker came.
  */
 async function firstLoadScripts(browser: Browser, url: string, email: string | null): Promise<FirstLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     if (email) await signIn(page, new URL(url).origin, email);
-    const scripts: Array<Promise<FetchedScript | null>> = [];
-    let counting = true;
+    const load: Array<Promise<FetchedScript | null>> = [];
+    const firstEdit: Array<Promise<FetchedScript | null>> = [];
+    let scripts: typeof load | null = load;
     page.on('response', (response) => {
-      if (!counting || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
+      if (!scripts || !/javascript/.test(response.headers()['content-type'] ?? '')) return;
       const request = response.request();
       scripts.push(request.sizes().then(
         // Chromium reports no sizes for a worker's script: its Content-Length (the compressed file's) says the same.
@@ -96,9 +103,21 @@ async function firstLoadScripts(browser: Browser, url: string, email: string | n
     const readyAt = await page.evaluate(() => (globalThis as unknown as { __tessera: { readyAt: number } }).__tessera.readyAt);
     // The map is ready with the analysis answered: the overlay has it, and draws it once its code is there.
     await page.waitForSelector('[data-map-ready="true"][data-analysis-drawn="true"]', { timeout: MAP_TIMEOUT_MS });
-    counting = false;
-    const fetched = (await Promise.all(scripts)).filter((script): script is FetchedScript => script !== null);
-    return { beforeMap: fetched.filter((script) => script.requestedAt <= readyAt), untilOverlay: fetched.filter((script) => script.requestedAt > readyAt) };
+    scripts = firstEdit;
+    if (email) {
+      const worker = page.waitForResponse((response) => /live-check\.worker/.test(response.url()), { timeout: MAP_TIMEOUT_MS });
+      await page.getByRole('button', { name: 'Dessiner une parcelle' }).click();
+      await page.getByRole('button', { name: 'Aimantation' }).waitFor({ timeout: MAP_TIMEOUT_MS });
+      await worker;
+    }
+    scripts = null;
+    const fetched = async (list: typeof load) => (await Promise.all(list)).filter((script): script is FetchedScript => script !== null);
+    const loaded = await fetched(load);
+    return {
+      beforeMap: loaded.filter((script) => script.requestedAt <= readyAt),
+      untilOverlay: loaded.filter((script) => script.requestedAt > readyAt),
+      firstEdit: await fetched(firstEdit),
+    };
   } finally {
     await context.close();
   }

@@ -7,7 +7,7 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
   let user: TesseraUser;
   beforeAll(async () => {
     browser = await launchBrowser();
-    // Signed in: the live check (a Web Worker) runs only for those who may edit.
+    // Signed in: the live check (a Web Worker) runs only for those who may edit, from their first gesture.
     ({ user } = await TesseraUser.onDemoSite(browser, 'coordination@tessera.demo'));
     // Signing in re-renders the panel with the editing actions: wait for the gaps to be listed again.
     await user.waitForFinding('Liste des manques', (item) => item.startsWith('Personne'));
@@ -25,7 +25,10 @@ describe('a coordinator reads the cleaning analysis of the demo site', () => {
   });
 
   it('computes the same gaps and overlaps in the browser (a Web Worker) as the server', async () => {
+    // The worker starts with the first gesture: drawing, then given up.
+    await user.startDrawing();
     const live = await user.liveAnalysis();
+    await user.press('Escape');
     const [site] = (await user.callApi<Array<{ id: string }>>('GET', '/api/sites')).body;
     const server = (await user.callApi<{ gaps: { features: unknown[] }; gapArea: number; overlaps: { features: unknown[] }; overlapArea: number }>(
       'GET', `/api/sites/${site!.id}/analysis?phase=0&service=nettoiement`,

@@ -12,7 +12,7 @@ const TOO_SMALL_TO_COMPRESS = 200;
 /** Time for any script fetched late (after the map is ready) to show up. */
 const SETTLE_MS = 2000;
 
-describe('a light first load: the editor comes only to those who edit', () => {
+describe('a light first load: the editor comes only to those who edit, when they edit', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -54,12 +54,18 @@ describe('a light first load: the editor comes only to those who edit', () => {
     expect(viewer.errors).toEqual([]);
   });
 
-  it('a coordinator fetches the editor and the worker once signed in, and draws a parcel with them', async () => {
+  it('a coordinator fetches the editor and the worker only at the first edit, and draws a parcel with them at once', async () => {
     const coordinator = await TesseraUser.in(browser);
     const scripts = coordinator.recordScripts();
     await coordinator.open('/');
     expect(scripts.filter((script) => EDITOR_CODE.test(script.url))).toEqual([]);
     await coordinator.signIn('coordination@tessera.demo');
+    // Signed in, the tools are there, but nothing of the editor is fetched until one is pressed.
+    expect(await coordinator.seesButton('Dessiner une parcelle')).toBe(true);
+    await coordinator.chooseService('Nettoiement');
+    await coordinator.wait(SETTLE_MS);
+    expect(scripts.filter((script) => EDITOR_CODE.test(script.url)).map((script) => script.url)).toEqual([]);
+    // The first press waits for the editor's chunk, then draws.
     await coordinator.drawPolygon(DEMO_GAP_ROUGH_OUTLINE);
     const fetched = scripts.filter((script) => EDITOR_CODE.test(script.url)).map((script) => new URL(script.url).pathname);
     expect(fetched.some((path) => path.includes('/Editor-'))).toBe(true);

@@ -873,9 +873,11 @@ export class TesseraUser {
     return this.page.evaluate(() => (globalThis as unknown as { matchMedia(query: string): { matches: boolean } }).matchMedia('(pointer: coarse)').matches);
   }
 
-  /** The editor's hints on screen, on one line each. */
+  /** The editor's hints on screen, on one line each, once there is one (the first gesture waits for the editor's code). */
   async editorHints(): Promise<string[]> {
-    return (await this.page.locator('.editor .editor__hint').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    const hints = this.page.locator('.editor .editor__hint');
+    await hints.first().waitFor({ timeout: 30_000 });
+    return (await hints.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
   /** Saves a screenshot under tests/e2e/artifacts/ and returns its path. */

@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { createQueryClient } from './api/site-queries.js';
 import { initI18n } from './i18n/index.js';
 import './styles.css';
 
@@ -10,6 +12,8 @@ if (!root) throw new Error('index.html has no #root element');
 await initI18n();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

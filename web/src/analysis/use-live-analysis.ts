@@ -22,7 +22,8 @@ export interface LiveAnalysis {
 /**
  * Loads the parcels and buildings of a phase into the live-check worker for one service, so that the
  * editor sees gaps and overlaps change at once; the server's analysis stays the reference. The
- * worker starts only when `enabled` (for those who may edit): a viewer's page never fetches it.
+ * worker starts only when `enabled` (from the first gesture of one who may edit): a viewer's page,
+ * and an editor's until then, never fetches it.
  */
 export function useLiveAnalysis(
   enabled: boolean,

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditHistoryState } from '../editing/use-edit-history.js';
-import { EditorConflictDialog } from './EditorConflictDialog.js';
+import { EditorConflictDialog } from './lazy-editor.js';
 
 /** Whether a key press belongs to a text field (or an open dialog) rather than to the page's undo. */
 function isTyping(target: EventTarget | null): boolean {
@@ -11,7 +11,10 @@ function isTyping(target: EventTarget | null): boolean {
   return document.querySelector('dialog[open]') !== null;
 }
 
-/** "Défaire" / "Rétablir" the last saved gestures, also with Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS). */
+/**
+ * "Défaire" / "Rétablir" the last saved gestures, also with Ctrl+Z / Ctrl+Shift+Z (Cmd on macOS).
+ * In the page's bundle: undo needs no editor; the conflict dialog comes only with a conflict.
+ */
 export function EditHistoryControls({ history }: { history: EditHistoryState }) {
   const { t } = useTranslation();
   const canUndo = history.undoLabel !== undefined && !history.busy;
@@ -42,11 +45,13 @@ export function EditHistoryControls({ history }: { history: EditHistoryState }) 
         {t('history.redo')}
       </button>
       {history.failure && <p className="field__error" role="alert">{t('history.failed', { detail: history.failure })}</p>}
-      <EditorConflictDialog
-        conflict={history.conflict && { updatedBy: history.conflict.updatedBy, version: history.conflict.current.properties.version, label: history.conflict.current.properties.label }}
-        onKeepTheirs={history.keepTheirs}
-        onKeepMine={history.keepMine}
-      />
+      {history.conflict && (
+        <Suspense fallback={null}><EditorConflictDialog
+          conflict={{ updatedBy: history.conflict.updatedBy, version: history.conflict.current.properties.version, label: history.conflict.current.properties.label }}
+          onKeepTheirs={history.keepTheirs}
+          onKeepMine={history.keepMine}
+        /></Suspense>
+      )}
     </>
   );
 }

@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { AsyncState } from '../use-async.js';
+
+/** Where some loads stand: the first error, whether any is on its way, and a way to run the failed ones again. */
+export interface LoadStatus {
+  error: Error | undefined;
+  loading: boolean;
+  retry: () => void;
+}
 
 /** "Loading…" while pending, the error's message with a retry button on failure, else nothing. */
-export function LoadState({ state }: { state: AsyncState<unknown> }) {
+export function LoadState({ state }: { state: LoadStatus }) {
   const { t } = useTranslation();
   if (state.error) {
     return (

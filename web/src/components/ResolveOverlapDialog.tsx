@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { geodesicArea, type Organisation, type OverlapFeature, type ParcelFeature, type Service } from '../../../core/index.js';
 import type { Parcel } from '../domain/filter-parcels.js';
 import { formatArea } from '../domain/format-figures.js';
+import { writesOf, type ParcelWrite } from '../domain/parcel-writes.js';
 import { planOverlapTrim, type OverlapTrim } from '../domain/plan-overlap-trim.js';
 import type { EditStep } from '../editing/edit-history.js';
 import { planTrim, stepOfBatch } from '../editing/parcel-gestures.js';
@@ -23,8 +24,8 @@ interface ResolveOverlapDialogProps {
   /** The site's tolerance (m²). */
   minArea: number;
   onClose: () => void;
-  /** The other parcel was trimmed (its id) or deleted (null), or someone else's version was kept. */
-  onResolved: (parcelId: string | null) => void;
+  /** The other parcel was trimmed or deleted, or someone else's version was kept: the parcel as the server holds it now. */
+  onResolved: (writes: readonly ParcelWrite[]) => void;
   /** The trim was saved: what it changed, as one undo step. */
   onRecord: (step: EditStep) => void;
 }
@@ -85,7 +86,7 @@ export function ResolveOverlapDialog({ siteId, overlap, parcels, organisations, 
     try {
       const { results } = await sendChanges(siteId, requests);
       onRecord(stepOfBatch(t('history.trimmed', { name: parcelName(loser) }), planned, results));
-      onResolved(trim.kind === 'delete' ? null : String(loser.id));
+      onResolved(writesOf(requests, results));
     } catch (caught) {
       const refused = await versionConflictOf(caught, requests, myUserId);
       if (refused) setConflict(refused);
@@ -118,9 +119,9 @@ export function ResolveOverlapDialog({ siteId, overlap, parcels, organisations, 
       <EditorConflictDialog
         conflict={conflict && { updatedBy: conflict.updatedBy, version: conflict.current.properties.version, label: conflict.current.properties.label }}
         onKeepTheirs={() => {
-          const id = conflict!.current.id;
+          const theirs = conflict!.current;
           setConflict(null);
-          onResolved(id);
+          onResolved([{ id: theirs.id, feature: theirs }]);
         }}
         onKeepMine={() => {
           // Their version loses the overlap all the same: trim it at its new version.

@@ -1,4 +1,5 @@
-import { startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GapFeature, MultiPolygon, OverlapFeature, ParcelEdit, SiteAnalysis } from '../../../core/index.js';
 import { filterParcels, type Parcel } from '../domain/filter-parcels.js';
@@ -6,7 +7,8 @@ import type { Draft } from '../editing/editor-geometry.js';
 import { geometryBbox } from '../../../core/index.js';
 import { legendEntries } from '../domain/legend-entries.js';
 import { toParcelLayerData } from '../map/parcel-layer-data.js';
-import { api } from '../api/client.js';
+import { reloadSiteLayers, siteQueries, storeParcelWrites } from '../api/site-queries.js';
+import type { ParcelWrite } from '../domain/parcel-writes.js';
 import { serviceLabel } from '../domain/service-label.js';
 import type { Finding } from '../map/finding.js';
 import type { SnapGeometry } from '../draw/snap-index.js';
@@ -17,15 +19,16 @@ import { roleOnSite, useSession } from '../session/use-session.js';
 import { useSiteChanges } from '../session/use-site-changes.js';
 import { useLivePreview, type LivePreview } from '../analysis/live-preview.js';
 import { useLiveAnalysis } from '../analysis/use-live-analysis.js';
-import { useAsync } from '../use-async.js';
+import { mergePicks, outlinedParcelIds } from '../editing/editor-state.js';
+import { EditorStore, EditorStoreContext, useEditorState } from '../editing/editor-store.js';
 import { useEditHistory } from '../editing/use-edit-history.js';
 import { useSiteData } from '../use-site-data.js';
 import { AnalysisPanel } from './AnalysisPanel.js';
 import { ChangeNotice } from './ChangeNotice.js';
-import type { EditorHandle } from './Editor.js';
+import { EditorTools } from './EditorTools.js';
 import { Header } from './Header.js';
 import { Legend } from './Legend.js';
-import { EditHistoryControls, Editor, ResolveOverlapDialog } from './lazy-editor.js';
+import { ResolveOverlapDialog } from './lazy-editor.js';
 import { LoadState } from './LoadState.js';
 import { ParcelList } from './ParcelList.js';
 import { PanelSheet } from './PanelSheet.js';
@@ -33,9 +36,6 @@ import { ParcelPanel } from './ParcelPanel.js';
 import { PhaseSelector } from './PhaseSelector.js';
 import { ServiceFilter } from './ServiceFilter.js';
 import { SiteMap } from './SiteMap.js';
-
-const NO_PARCELS: readonly string[] = [];
-const NO_DRAFTS: ReadonlyMap<string, MultiPolygon | null> = new Map();
 
 /** The parcels with the unsaved shapes of an edit in progress (null: merged away). */
 function withDrafts(parcels: Parcel[], drafts: ReadonlyMap<string, MultiPolygon | null>): Parcel[] {
@@ -66,24 +66,26 @@ function liveEditsOf(drafts: readonly Draft[], phase: number, serviceCode: strin
   });
 }
 
-/** The neighbours a gesture reshaped, by id; `previous` itself when they are the same, so that the parcels layer is left alone. */
-function draftGeometriesOf(drafts: readonly Draft[], previous: ReadonlyMap<string, MultiPolygon | null>): ReadonlyMap<string, MultiPolygon | null> {
-  const next = new Map(drafts.flatMap((draft, index) => (draft.parcel && index > 0 ? [[String(draft.parcel.id), draft.geometry] as const] : [])));
-  const same = next.size === previous.size && [...next].every(([id, geometry]) => previous.has(id) && previous.get(id) === geometry);
-  return same ? previous : next;
+/** A site's map: parcels of one phase coloured by organisation, filtered by service; its editing state in one store. */
+export function SitePage({ siteId }: { siteId: string }) {
+  const [store] = useState(() => new EditorStore());
+  return <EditorStoreContext value={store}><SiteView siteId={siteId} store={store} /></EditorStoreContext>;
 }
 
-/** A site's map: parcels of one phase coloured by organisation, filtered by service. */
-export function SitePage({ siteId }: { siteId: string }) {
+function SiteView({ siteId, store }: { siteId: string; store: EditorStore }) {
   const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
   // Phase, service, selection and camera live in the URL: a link opens the same view, back and forward move between views.
   const siteView = useSiteView();
   const { phase, serviceCode, parcelId: selectedParcelId } = siteView.view;
   const setSelectedParcelId = useCallback((parcelId: string | null) => siteView.show({ parcelId }), [siteView.show]);
-  const [focusedFinding, setFocusedFinding] = useState<Finding | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
-  const editorRef = useRef<EditorHandle>(null);
-  const [resolvingOverlap, setResolvingOverlap] = useState<OverlapFeature | null>(null);
+  const focusedFinding = useEditorState((state) => state.focusedFinding);
+  const resolvingOverlap = useEditorState((state) => state.resolvingOverlap);
+  const editingStarted = useEditorState((state) => state.editingStarted);
+  const picks = useEditorState(mergePicks);
+  // Neighbours reshaped by the edit in progress (shared vertices), drawn as they will be saved; redrawing them can wait for the live check's figures.
+  const drafts = useDeferredValue(useEditorState((state) => state.drafts));
   const role = roleOnSite(useSession(), siteId);
   // The project team edits future phases only; viewers and visitors never see the editor.
   const canDraw = role === 'admin' || role === 'coordinator' || (role === 'project' && phase >= 1);
@@ -94,28 +96,21 @@ export function SitePage({ siteId }: { siteId: string }) {
   useEffect(() => {
     if (resolvedView !== siteView.view) siteView.correct(resolvedView);
   }, [resolvedView, siteView]);
-  const analysis = useAsync(
-    (signal) => (serviceCode ? api.getAnalysis(siteId, phase, serviceCode, signal) : Promise.resolve(undefined)),
-    [siteId, phase, serviceCode],
-  );
-  // Other editors' saves: reload what the page shows.
-  const changeNotice = useSiteChanges(siteId, () => {
-    data.reloadLayers();
-    analysis.retry();
-  });
-  // Undo and redo reload the page's layers and analysis, as after a save.
-  const editHistory = useEditHistory(siteId, () => {
+  const analysis = useQuery(siteQueries.analysis(siteId, phase, serviceCode));
+  const analysisLoading = serviceCode !== null && analysis.isFetching;
+  // Other editors' saves: what the page shows is loaded again.
+  const changeNotice = useSiteChanges(siteId, () => reloadSiteLayers(queryClient, siteId));
+  /** Parcels as a save, an undo or a resolution left them: into the cache, instead of loading the phase again. */
+  const written = (writes: readonly ParcelWrite[]) => {
     live.clearPreview();
-    data.reloadLayers();
-    analysis.retry();
-  });
+    storeParcelWrites(queryClient, siteId, writes);
+  };
+  const editHistory = useEditHistory(siteId, written);
   const { site, phases, organisations, services, context, parcels, buildings, layersPhase } = data;
   // The browser engine, in a worker, checks a drawn parcel at once; the server's analysis replaces it after the save.
-  const live = useLiveAnalysis(canDraw, site, layersPhase ?? phase, serviceCode, parcels, buildings);
-  // Neighbours reshaped by the edit in progress (shared vertices): drawn as they will be saved.
-  const [draftGeometries, setDraftGeometries] = useState<ReadonlyMap<string, MultiPolygon | null>>(NO_DRAFTS);
-  const [highlighted, setHighlighted] = useState<readonly string[] | null>(null);
-  const serverAnalysis = serviceCode && !analysis.loading ? analysis.value : undefined;
+  // The worker starts with the first gesture: an editor who only reads never fetches it.
+  const live = useLiveAnalysis(canDraw && editingStarted, site, layersPhase ?? phase, serviceCode, parcels, buildings);
+  const serverAnalysis = serviceCode && !analysis.isFetching ? analysis.data : undefined;
   const layersLoading = layersPhase !== phase || data.status.loading;
 
   // The saved parcels of the phase and service; the map shows them with the shapes of the edit in progress.
@@ -123,7 +118,7 @@ export function SitePage({ siteId }: { siteId: string }) {
     () => (parcels && layersPhase !== undefined ? filterParcels(parcels.features, { phase: layersPhase, serviceCode }) : undefined),
     [parcels, layersPhase, serviceCode],
   );
-  const shownParcels = useMemo(() => savedParcels && withDrafts(savedParcels, draftGeometries), [savedParcels, draftGeometries]);
+  const shownParcels = useMemo(() => savedParcels && withDrafts(savedParcels, drafts), [savedParcels, drafts]);
   const layerData = useMemo(
     () => (shownParcels && organisations ? toParcelLayerData(shownParcels, organisations) : undefined),
     [shownParcels, organisations],
@@ -137,8 +132,15 @@ export function SitePage({ siteId }: { siteId: string }) {
     return service ? serviceLabel(service, i18n.language) : code;
   };
   // Stable, so that the panel's findings are not all drawn again when the page renders.
-  const fillGap = useCallback((gap: GapFeature) => editorRef.current?.fillGap(gap.geometry), []);
+  const focusFinding = useCallback((finding: Finding | null) => store.dispatch({ type: 'findingFocused', finding }), [store]);
+  const fillGap = useCallback((gap: GapFeature) => store.dispatch({ type: 'requested', request: { kind: 'fillGap', geometry: gap.geometry } }), [store]);
+  const resolveOverlap = useCallback((overlap: OverlapFeature | null) => store.dispatch({ type: 'overlapResolving', overlap }), [store]);
   const parcelsAtPhase = useMemo(() => filterParcels(parcels?.features ?? [], { phase, serviceCode: null }), [parcels, phase]);
+  // The editor's callbacks come long after a render: they read the parcels from the cache as they are then.
+  const currentParcels = useCallback(
+    () => filterParcels(queryClient.getQueryData(siteQueries.parcels(siteId, phase).queryKey)?.features ?? [], { phase, serviceCode: null }),
+    [queryClient, siteId, phase],
+  );
   const selectedParcel = shownParcels?.find((parcel) => String(parcel.id) === selectedParcelId);
   const snapTargets = useCallback(
     (exceptParcelId: string | null): SnapGeometry[] => [
@@ -151,15 +153,11 @@ export function SitePage({ siteId }: { siteId: string }) {
     [parcels, buildings, site, phase],
   );
   // The map's outline and the list's marks: the parcels picked for a merge, else the selected one.
-  const selectionShown = Boolean(selectedParcel && selectedParcelId);
-  const selectedIds = useMemo(
-    () => highlighted ?? (selectionShown && selectedParcelId ? [selectedParcelId] : NO_PARCELS),
-    [highlighted, selectionShown, selectedParcelId],
-  );
-  // A click on the map or an item of the parcel list: the editor takes it while picking parcels to merge.
+  const selectedIds = useMemo(() => outlinedParcelIds(picks, selectedParcel ? selectedParcelId : null), [picks, selectedParcel, selectedParcelId]);
+  // A click on the map or an item of the parcel list goes to the store: a merge in progress takes it, else it selects.
   const pickParcel = useCallback((parcelId: string | null) => {
-    if (!editorRef.current?.parcelClicked(parcelId)) setSelectedParcelId(parcelId);
-  }, [setSelectedParcelId]);
+    if (!store.clickParcel(parcelId, parcelsAtPhase)) setSelectedParcelId(parcelId);
+  }, [store, parcelsAtPhase, setSelectedParcelId]);
   const pickListedParcel = useCallback((parcel: Parcel) => {
     pickParcel(String(parcel.id));
     controller?.focusBounds(geometryBbox(parcel.geometry.coordinates));
@@ -173,41 +171,25 @@ export function SitePage({ siteId }: { siteId: string }) {
           <LoadState state={data.status} />
           <ChangeNotice notice={changeNotice} />
           {canDraw && site && (
-            <Suspense fallback={null}><Editor
-              ref={editorRef}
-              siteId={siteId}
-              minArea={site.tolerance}
-              phase={phase}
-              serviceCode={serviceCode}
-              canDraw={canDraw}
-              controller={controller}
-              snapTargets={snapTargets}
-              selectedParcel={selectedParcel}
-              organisations={organisations ?? []}
-              services={services ?? []}
-              phases={phases ?? []}
-              onStart={() => setFocusedFinding(null)}
-              parcels={parcelsAtPhase}
-              onDrawn={(drafts) => {
-                live.checkEdits(liveEditsOf(drafts, phase, serviceCode));
-                // Redrawing the neighbours can wait for the live check's figures: it goes in a transition.
-                startTransition(() => setDraftGeometries((previous) => draftGeometriesOf(drafts, previous)));
-              }}
-              onHighlight={setHighlighted}
-              onStop={() => {
-                setDraftGeometries(NO_DRAFTS);
-                live.reset();
-              }}
-              onRecord={editHistory.record}
-              historyControls={<EditHistoryControls history={editHistory} />}
-              onSaved={(parcelId) => {
-                live.clearPreview();
-                setDraftGeometries(NO_DRAFTS);
-                data.reloadLayers();
-                analysis.retry();
+            <EditorTools selectedParcel={selectedParcel} history={editHistory} editor={{
+              siteId,
+              minArea: site.tolerance,
+              phase,
+              serviceCode,
+              controller,
+              currentParcels,
+              snapTargets,
+              organisations: organisations ?? [],
+              services: services ?? [],
+              phases: phases ?? [],
+              onDrawn: (shown) => live.checkEdits(liveEditsOf(shown, phase, serviceCode)),
+              onStop: live.reset,
+              onRecord: editHistory.record,
+              onSaved: (writes, parcelId) => {
+                written(writes);
                 setSelectedParcelId(parcelId);
-              }}
-            /></Suspense>
+              },
+            }} />
           )}
           {/* Right under the tools it goes with, not below the lists where nobody would see it. */}
           {selectedParcel && (
@@ -223,7 +205,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             value={phase}
             onChange={(next) => {
               siteView.show({ phase: next, parcelId: null });
-              setFocusedFinding(null);
+              focusFinding(null);
             }}
           />
           <ServiceFilter
@@ -231,7 +213,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             value={serviceCode}
             onChange={(next) => {
               siteView.show({ serviceCode: next });
-              setFocusedFinding(null);
+              focusFinding(null);
             }}
           />
           {serviceCode ? (
@@ -240,16 +222,16 @@ export function SitePage({ siteId }: { siteId: string }) {
               analysis={shownAnalysis}
               organisations={organisations ?? []}
               focusedId={focusedFinding?.id ?? null}
-              onFocus={setFocusedFinding}
+              onFocus={focusFinding}
               onFillGap={canDraw ? fillGap : undefined}
-              onResolveOverlap={canDraw ? setResolvingOverlap : undefined}
+              onResolveOverlap={canDraw ? resolveOverlap : undefined}
             />} />
           ) : (
             <p className="analysis__empty">{t('analysis.chooseService')}</p>
           )}
           <Legend entries={legend} allServices={serviceCode === null} />
           <ParcelList parcels={savedParcels} organisations={organisations} selectedIds={selectedIds} onActivate={pickListedParcel} />
-          {canDraw && site && serviceCode && (
+          {canDraw && site && serviceCode && editingStarted && (
             <Suspense fallback={null}><ResolveOverlapDialog
               siteId={siteId}
               overlap={resolvingOverlap}
@@ -258,12 +240,11 @@ export function SitePage({ siteId }: { siteId: string }) {
               services={services ?? []}
               serviceCode={serviceCode}
               minArea={site.tolerance}
-              onClose={() => setResolvingOverlap(null)}
+              onClose={() => resolveOverlap(null)}
               onRecord={editHistory.record}
-              onResolved={() => {
-                setResolvingOverlap(null);
-                data.reloadLayers();
-                analysis.retry();
+              onResolved={(writes) => {
+                resolveOverlap(null);
+                written(writes);
               }}
             /></Suspense>
           )}
@@ -276,7 +257,7 @@ export function SitePage({ siteId }: { siteId: string }) {
             parcels={layerData}
             analysis={shownAnalysis ?? null}
             focusedFinding={focusedFinding}
-            loading={layersLoading || (serviceCode !== null && analysis.loading)}
+            loading={layersLoading || analysisLoading}
             selectedParcelIds={selectedIds}
             allServices={serviceCode === null}
             attribution={t('map.attribution')}

@@ -1,10 +1,11 @@
 import type { ApiClient } from '../api/client.js';
+import { writesOf, type ParcelWrite } from '../domain/parcel-writes.js';
 import { completeStep, planStep, type Direction, type EditHistory, type ParcelOperation, type RecordedStep } from './edit-history.js';
 import { sendChanges, versionConflictOf, type VersionConflict } from './send-changes.js';
 
-/** What an undo or redo came to: applied (the new history), stopped by someone else's version, or failed. */
+/** What an undo or redo came to: applied (the new history, and the parcels as the server left them), stopped by someone else's version, or failed. */
 export type StepOutcome =
-  | { kind: 'applied'; history: EditHistory }
+  | { kind: 'applied'; history: EditHistory; writes: ParcelWrite[] }
   | { kind: 'conflict'; conflict: VersionConflict }
   | { kind: 'failed'; message: string };
 
@@ -34,7 +35,7 @@ export async function applyStep(
   const requests = operations.map(requestOf);
   try {
     const { results } = await sendChanges(context.siteId, requests, context.client);
-    return { kind: 'applied', history: completeStep(history, direction, step, operations, results) };
+    return { kind: 'applied', history: completeStep(history, direction, step, operations, results), writes: writesOf(requests, results) };
   } catch (error) {
     const conflict = await versionConflictOf(error, requests, context.myUserId, context.client);
     return conflict ? { kind: 'conflict', conflict } : { kind: 'failed', message: error instanceof Error ? error.message : String(error) };

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ParcelFeature } from '../../../core/index.js';
+import type { ParcelWrite } from '../domain/parcel-writes.js';
 import { useSession } from '../session/use-session.js';
 import { applyStep } from './apply-step.js';
 import { dropStep, emptyHistory, nextStep, recordStep, type Direction, type EditHistory, type EditStep, type RecordedStep } from './edit-history.js';
@@ -31,9 +32,10 @@ export interface EditHistoryState {
 
 /**
  * The page's undo and redo across saves: each step goes back or forth in one request (all of its
- * parcels or none), at the versions the history knows; `onApplied` reloads what the page shows.
+ * parcels or none), at the versions the history knows; `onApplied` gets the parcels as the server
+ * left them (the step's answer, or their version when the user keeps it), for what the page shows.
  */
-export function useEditHistory(siteId: string, onApplied: () => void): EditHistoryState {
+export function useEditHistory(siteId: string, onApplied: (writes: readonly ParcelWrite[]) => void): EditHistoryState {
   const [history, setHistory] = useState<EditHistory>(emptyHistory);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<HistoryConflict | null>(null);
@@ -54,7 +56,7 @@ export function useEditHistory(siteId: string, onApplied: () => void): EditHisto
     if (outcome.kind === 'applied') {
       latest.current = outcome.history;
       setHistory(outcome.history);
-      onApplied();
+      onApplied(outcome.writes);
     } else if (outcome.kind === 'conflict') setConflict({ direction, step, ...outcome.conflict });
     else {
       // All or nothing: the server holds what it held before; the step cannot be applied any more.
@@ -86,7 +88,7 @@ export function useEditHistory(siteId: string, onApplied: () => void): EditHisto
       if (!conflict) return;
       setConflict(null);
       setHistory((previous) => dropStep(previous, conflict.direction));
-      onApplied();
+      onApplied([{ id: conflict.current.id, feature: conflict.current }]);
     },
     keepMine: () => {
       if (!conflict) return;
