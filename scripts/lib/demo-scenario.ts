@@ -3,6 +3,7 @@
  * turn the real geography (cadastre, OSM) into a responsibility plan. Nothing here is a real
  * agreement: names of services and contacts are examples (example.org, fictional 01 99 numbers).
  */
+import type { OperationInputProperties } from '../../core/index.js';
 
 /** Cadastral parcels whose urban blocks form the site: town hall, library, health centre, HBM Albert Thomas. */
 export const SEED_CADASTRAL_PARCELS = ['93010000AD0154', '93010000AD0143', '93010000AJ0045', '93010000AJ0098'];
@@ -107,7 +108,7 @@ export const PHASES = [
 
 /** An operation's properties; `phase` is the phase whose plan the operation produces. */
 export interface DemoOperation {
-  kind: 'demolition' | 'construction' | 'residentialisation' | 'amenagement' | 'voirie_nouvelle' | 'autre';
+  kind: OperationInputProperties['kind'];
   phase: number;
   client: string | null;
   label: string;

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { serviceCodeSchema } from '../../core/index.js';
-
-const phase = z.coerce.number().int('a phase is a whole number').min(0).max(99);
-
-export const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
+import { phaseQueryValue as phase } from '../http/site-params.js';
 
 /** `GET /sites/:siteId/analysis?phase=&service=` */
 export const analysisQuery = z.object({ phase, service: serviceCodeSchema }).strict();

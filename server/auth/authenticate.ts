@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type pg from 'pg';
 import { namedQuery } from '../db/named-queries.js';
 import { ERROR_CODES, HttpError } from '../http/errors.js';
@@ -6,6 +6,12 @@ import { hashSecret } from './secrets.js';
 import type { AuthenticatedUser } from './user.js';
 
 export const SESSION_COOKIE = 'tessera_session';
+
+/** The session id of the request's cookie, if any. */
+export function sessionCookie(req: Request): string | undefined {
+  const sessionId: unknown = req.cookies?.[SESSION_COOKIE];
+  return typeof sessionId === 'string' ? sessionId : undefined;
+}
 
 /** Reads the session cookie or the `Authorization: Bearer` token and sets `res.locals.user`. */
 export function authenticate(pool: pg.Pool): RequestHandler {
@@ -19,8 +25,8 @@ export function authenticate(pool: pg.Pool): RequestHandler {
       res.locals.user = rows[0];
       return next();
     }
-    const sessionId: unknown = req.cookies?.[SESSION_COOKIE];
-    if (typeof sessionId === 'string' && sessionId.length > 0) {
+    const sessionId = sessionCookie(req);
+    if (sessionId) {
       const { rows } = await pool.query<AuthenticatedUser>(namedQuery('auth/user-by-session'), [hashSecret(sessionId)]);
       if (rows[0]) res.locals.user = rows[0];
     }

@@ -1,6 +1,9 @@
+import type { RequestHandler } from 'express';
 import type pg from 'pg';
 import { namedQuery } from '../db/named-queries.js';
 import { ERROR_CODES, HttpError, notFound } from '../http/errors.js';
+import { parsePart } from '../http/route.js';
+import { siteParams } from '../http/site-params.js';
 import type { AuthenticatedUser } from './user.js';
 
 export const SITE_ROLES = ['admin', 'coordinator', 'project', 'viewer'] as const;
@@ -10,6 +13,16 @@ export type SiteRole = (typeof SITE_ROLES)[number];
 export interface SiteAccess {
   siteId: string;
   role: SiteRole | null;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      /** The caller's access to the site of a `/sites/:siteId…` route (set by `readableSiteGuard`). */
+      site?: SiteAccess;
+    }
+  }
 }
 
 /**
@@ -34,4 +47,17 @@ export async function siteWithRole(
     throw new HttpError(403, ERROR_CODES.forbidden, `this needs one of the roles ${allowed.join(', ')} on this site`);
   }
   return access;
+}
+
+/**
+ * Mounted on `/sites/:siteId`, before every route of a site: 400 for a malformed id, 404 for a site
+ * the caller may not read (as for an unknown one), else the caller's access in `res.locals.site`.
+ * The routes that write check the role they need on top (`siteWithRole`).
+ */
+export function readableSiteGuard(pool: pg.Pool): RequestHandler {
+  return async (req, res, next) => {
+    const { siteId } = parsePart(siteParams, req.params, 'params');
+    res.locals.site = await readableSite(pool, siteId, res.locals.user);
+    next();
+  };
 }

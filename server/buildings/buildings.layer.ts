@@ -1,4 +1,5 @@
 import { buildingInputSchema, type BuildingInputProperties } from '../../core/index.js';
+import { phaseRangeReferences } from '../features/check-features.js';
 import { anyPhase, type Layer } from '../features/layer.js';
 
 /** Building footprints (not outdoor space), edited by the project team and admins. */
@@ -7,10 +8,7 @@ export const buildingsLayer: Layer<BuildingInputProperties> = {
   noun: 'building',
   rules: {
     schema: buildingInputSchema,
-    references: (properties) => [
-      { kind: 'phase', field: 'fromPhase', value: properties.fromPhase },
-      ...(properties.toPhase != null ? [{ kind: 'phase' as const, field: 'toPhase', value: properties.toPhase }] : []),
-    ],
+    references: phaseRangeReferences,
   },
   editors: ['admin', 'project'],
   phasesOf: (properties) => [properties.fromPhase],

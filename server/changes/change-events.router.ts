@@ -1,12 +1,9 @@
 import { Router, type Response } from 'express';
-import type pg from 'pg';
-import { z } from 'zod';
-import { readableSite } from '../auth/site-access.js';
 import { route } from '../http/route.js';
+import { siteParams } from '../http/site-params.js';
 import type { FeedMessage } from './change-event.js';
 import type { ChangeFeed } from './change-feed.js';
 
-const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
 /** A comment line this often keeps proxies and browsers from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 /** How long the browser's EventSource waits before reconnecting. */
@@ -21,11 +18,10 @@ function eventText(message: FeedMessage): string | null {
   return `event: change\ndata: ${JSON.stringify(message.event)}\n\n`;
 }
 
-/** `GET /sites/:siteId/events`: other editors' saves on a readable site, as Server-Sent Events. */
-export function changeEventsRouter(pool: pg.Pool, feed: ChangeFeed): Router {
+/** `GET /sites/:siteId/events`: other editors' saves on a readable site (`readableSiteGuard`), as Server-Sent Events. */
+export function changeEventsRouter(feed: ChangeFeed): Router {
   const router = Router();
-  router.get('/sites/:siteId/events', route({ params: siteParams }, async ({ params, user }, _req, res) => {
-    await readableSite(pool, params.siteId, user);
+  router.get('/sites/:siteId/events', route({ params: siteParams }, async ({ params }, _req, res) => {
     const stream = new EventStream(res);
     const unsubscribe = feed.subscribe(params.siteId, (message) => stream.send(eventText(message)));
     res.on('close', () => {

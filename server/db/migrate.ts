@@ -13,8 +13,8 @@ import { projectRoot } from '../project-root.js';
 //    `create or replace` with all its attributes inline (volatility, parallel safety, cost, `set …`),
 //    all applied again on every start, each file in its own transaction, in file name order: the
 //    two-digit prefix first, so that a file only calls functions of files sorted before it (10
-//    constants and settings, 20 the analysis' geometry, 30 what builds on it, 40 and 50 the
-//    materialisation, 60 trigger functions). `create or replace` assigns every property the command
+//    constants, settings and rules, 15 what the layers and the analysis share, 20 the analysis'
+//    geometry, 30 what builds on it, 40 and 50 the materialisation, 60 trigger functions). `create or replace` assigns every property the command
 //    states or implies, so the live definition is the file's, whatever the history of the database.
 //
 // Migrations 0001–0008 once held the function bodies, replaced time after time (0008 repeated

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { contactSchema, hexColourSchema, multiPolygonSchema, organisationKindSchema, phaseSchema, serviceCodeSchema } from '../../core/index.js';
+import { contactSchema, hexColourSchema, multiPolygonSchema, OPERATION_KINDS, organisationKindSchema, phaseSchema, serviceCodeSchema } from '../../core/index.js';
 import { projectRoot } from '../project-root.js';
 
 const phaseRange = { fromPhase: z.number().int().min(0), toPhase: z.number().int().positive().nullable() };
@@ -52,7 +52,7 @@ export const demoFileSchemas = {
   ),
   operations: featureCollection(
     z.object({
-      kind: z.enum(['demolition', 'construction', 'residentialisation', 'amenagement', 'voirie_nouvelle', 'autre']),
+      kind: z.enum(OPERATION_KINDS),
       phase: z.number().int().min(0),
       client: z.string().nullable(),
       label: z.string(),

@@ -12,6 +12,14 @@ export interface Reference {
   value: string | number;
 }
 
+/** The phases that a feature alive over [fromPhase, toPhase) refers to. */
+export function phaseRangeReferences(properties: { fromPhase: number; toPhase?: number | null }): Reference[] {
+  return [
+    { kind: 'phase', field: 'fromPhase', value: properties.fromPhase },
+    ...(properties.toPhase != null ? [{ kind: 'phase' as const, field: 'toPhase', value: properties.toPhase }] : []),
+  ];
+}
+
 /** How to check the features of one layer (parcels, buildings, operations). */
 export interface FeatureRules<P> {
   schema: ZodType<{ geometry?: unknown; properties: P }>;

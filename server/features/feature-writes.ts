@@ -46,7 +46,7 @@ export function faultError(fault: FeatureFault): HttpError {
 
 /** The site's tolerance (m²): geometries smaller than it are refused. */
 export async function siteTolerance(database: Queryable, siteId: string): Promise<number> {
-  return (await database.query<{ tolerance: number }>('select tolerance from sites where id = $1', [siteId])).rows[0]!.tolerance;
+  return (await database.query<{ tolerance: number }>(namedQuery('sites/tolerance'), [siteId])).rows[0]!.tolerance;
 }
 
 /** Stored features of a layer, in the order of `ids`, in one query (unknown ids are left out). */
@@ -70,10 +70,9 @@ export async function lockForChange<P>(
   const row = (await client.query<{ siteId: string; version: number; phases: number[] }>(namedQuery(`${layer.name}/lock`), [id])).rows[0];
   const elsewhere = (featureSiteId: string) => siteId !== undefined && featureSiteId !== siteId;
   if (!row) {
-    const last = layer.history ? (await client.query<{ siteId: string; change: string }>(namedQuery('parcels/last-version'), [id])).rows[0] : undefined;
+    const last = layer.history ? (await client.query<{ siteId: string; change: string }>(namedQuery(`${layer.name}/last-version`), [id])).rows[0] : undefined;
     if (!last || elsewhere(last.siteId)) throw notFound(layer.noun);
     await siteWithRole(client, last.siteId, user, layer.editors, layer.noun);
-    // Only the parcels keep a history (the last version is read from parcel_versions above).
     if (last.change === 'delete') throw new HttpError(410, ERROR_CODES.parcelDeleted, `this ${layer.noun} has been deleted`);
     throw notFound(layer.noun);
   }
@@ -118,7 +117,7 @@ export async function recordVersions<P>(client: pg.PoolClient, layer: Layer<P>, 
   if (!layer.history) return;
   for (const change of new Set(entries.map((entry) => entry.change))) {
     const ids = entries.filter((entry) => entry.change === change).map((entry) => entry.id);
-    await client.query(namedQuery('parcels/record-version'), [ids, change, userId]);
+    await client.query(namedQuery(`${layer.name}/record-version`), [ids, change, userId]);
   }
 }
 

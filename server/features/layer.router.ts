@@ -6,11 +6,11 @@ import { readableSite } from '../auth/site-access.js';
 import { notFound } from '../http/errors.js';
 import { expectedVersion, versionTag } from '../http/if-match.js';
 import { route } from '../http/route.js';
+import { siteParams } from '../http/site-params.js';
 import { featureWrites, readFeature, type FeatureWrites } from './feature-writes.js';
 import { importFeatures } from './import-features.js';
 import type { Layer } from './layer.js';
 
-const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
 const featureParams = z.object({ featureId: z.string().uuid('the id must be a UUID') }).strict();
 const importQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((value) => value === 'true') }).strict();
 const featureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }).passthrough();

@@ -1,7 +1,10 @@
 import type { SiteAccess, SiteRole } from '../auth/site-access.js';
 import type { FeatureRules } from './check-features.js';
 
-/** SQL folders of the editable layers: each has feature, lock, insert, update and delete queries. */
+/**
+ * SQL folders of the editable layers (`sql/queries/<name>/`): each has features, lock, insert, update
+ * and delete queries; a layer that keeps a history also last-version and record-version.
+ */
 export type LayerName = 'parcels' | 'buildings' | 'operations';
 
 /** An editable layer of a site: how its features are checked, who edits them, whether history is kept. */
@@ -15,7 +18,7 @@ export interface Layer<P> {
   phasesOf(properties: P): number[];
   /** Throws 403 when this access may not edit features of these phases. */
   assertMayEdit(access: SiteAccess, phases: number[]): void;
-  /** Whether every version is kept (parcel_versions). */
+  /** Whether every version is kept (its last-version and record-version queries; the parcels' is parcel_versions). */
   history: boolean;
 }
 

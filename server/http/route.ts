@@ -18,7 +18,8 @@ export interface ValidInput<Params, Query, Body> {
   user: AuthenticatedUser | undefined;
 }
 
-function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, source: string): T {
+/** One part of a request (`params`, `query` or `body`) parsed with its schema: a 400 naming `source` when it fails. */
+export function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, source: string): T {
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new RequestValidationError(parsed.error, source);

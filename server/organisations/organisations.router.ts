@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import type pg from 'pg';
 import { z } from 'zod';
-import { organisationInputSchema, organisationPatchSchema, type Organisation, type Service } from '../../core/index.js';
-import { namedQuery } from '../db/named-queries.js';
-import { notFound } from '../http/errors.js';
+import { organisationInputSchema, organisationPatchSchema } from '../../core/index.js';
 import { route } from '../http/route.js';
-import { requireAdministrator } from '../sites/site-admin.js';
+import { createOrganisation, deleteOrganisation, listOrganisations, listServices, updateOrganisation } from './organisations.js';
 
 const organisationParams = z.object({ organisationId: z.string().uuid('the id must be a UUID') }).strict();
 
@@ -13,27 +11,20 @@ const organisationParams = z.object({ organisationId: z.string().uuid('the id mu
 export function referenceRouter(pool: pg.Pool): Router {
   const router = Router();
   router.get('/organisations', route({}, async (_input, _req, res) => {
-    res.json((await pool.query<Organisation>(namedQuery('organisations/list'))).rows);
+    res.json(await listOrganisations(pool));
   }));
   router.post('/organisations', route({ body: organisationInputSchema }, async ({ body, user }, _req, res) => {
-    await requireAdministrator(pool, user);
-    const values = [body.name, body.shortName, body.kind, body.colour, body.parentId ?? null, body.contact ?? null];
-    res.status(201).json((await pool.query<Organisation>(namedQuery('organisations/insert'), values)).rows[0]);
+    res.status(201).json(await createOrganisation(pool, user, body));
   }));
   router.patch('/organisations/:organisationId', route({ params: organisationParams, body: organisationPatchSchema }, async ({ params, body, user }, _req, res) => {
-    await requireAdministrator(pool, user);
-    const { rows } = await pool.query<Organisation>(namedQuery('organisations/update'), [params.organisationId, JSON.stringify(body)]);
-    if (!rows[0]) throw notFound('organisation');
-    res.json(rows[0]);
+    res.json(await updateOrganisation(pool, params.organisationId, user, body));
   }));
   router.delete('/organisations/:organisationId', route({ params: organisationParams }, async ({ params, user }, _req, res) => {
-    await requireAdministrator(pool, user);
-    const { rowCount } = await pool.query(namedQuery('organisations/delete'), [params.organisationId]);
-    if (!rowCount) throw notFound('organisation');
+    await deleteOrganisation(pool, params.organisationId, user);
     res.status(204).end();
   }));
   router.get('/services', route({}, async (_input, _req, res) => {
-    res.json((await pool.query<Service>(namedQuery('services/list'))).rows);
+    res.json(await listServices(pool));
   }));
   return router;
 }

@@ -1,11 +1,9 @@
 import express, { Router } from 'express';
 import type pg from 'pg';
-import { z } from 'zod';
 import { parcelChangesSchema } from '../../core/index.js';
 import { route } from '../http/route.js';
+import { siteParams } from '../http/site-params.js';
 import { applyParcelChanges } from './parcel-changes.js';
-
-const siteParams = z.object({ siteId: z.string().uuid('siteId must be a UUID') }).strict();
 
 /** Path of the atomic set of parcel changes, for its body parser. */
 export const PARCEL_CHANGES_PATH = /^\/api\/sites\/[^/]+\/parcels\/changes$/;

@@ -1,6 +1,7 @@
 import { parcelInputSchema, type ParcelInputProperties } from '../../core/index.js';
-import { ERROR_CODES, HttpError } from '../http/errors.js';
+import { phaseRangeReferences } from '../features/check-features.js';
 import type { Layer } from '../features/layer.js';
+import { ERROR_CODES, HttpError } from '../http/errors.js';
 
 /** Responsibility parcels: coordinators edit them all, the project team those of phases ≥ 1. */
 export const parcelsLayer: Layer<ParcelInputProperties> = {
@@ -12,8 +13,7 @@ export const parcelsLayer: Layer<ParcelInputProperties> = {
       { kind: 'organisation', field: 'organisationId', value: properties.organisationId },
       ...(properties.ownerId ? [{ kind: 'organisation' as const, field: 'ownerId', value: properties.ownerId }] : []),
       ...properties.services.map((code) => ({ kind: 'service' as const, field: 'services', value: code })),
-      { kind: 'phase', field: 'fromPhase', value: properties.fromPhase },
-      ...(properties.toPhase != null ? [{ kind: 'phase' as const, field: 'toPhase', value: properties.toPhase }] : []),
+      ...phaseRangeReferences(properties),
     ],
   },
   editors: ['admin', 'coordinator', 'project'],

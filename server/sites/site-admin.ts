@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { Phase, SiteInput, SitePatch } from '../../core/index.js';
+import type { z } from 'zod';
+import type { Phase, PhaseInput, phasePatchSchema, SiteInput, SitePatch } from '../../core/index.js';
 import { validateAreaGeometry } from '../../core/geometry/validate-area-geometry.js';
 import { requireUser } from '../auth/authenticate.js';
 import { siteWithRole } from '../auth/site-access.js';
@@ -49,10 +50,32 @@ export async function deleteSite(pool: pg.Pool, siteId: string, user: Authentica
 }
 
 /** Roles that define the renewal phases. */
-export const PHASE_EDITORS = ['admin', 'project'] as const;
+const PHASE_EDITORS = ['admin', 'project'] as const;
 
 /** A phase by ordinal after a change, or 404 `phase_not_found` on `params.ordinal`. */
-export function phaseOr404(phase: Phase | undefined, ordinal: number): Phase {
+function phaseOr404(phase: Phase | undefined, ordinal: number): Phase {
   if (!phase) throw phaseNotFound(ordinal, 'params.ordinal');
   return phase;
+}
+
+/** Adds a phase to a site (admin or project team), at its ordinal or after the last one. */
+export async function createPhase(pool: pg.Pool, siteId: string, user: AuthenticatedUser | undefined, input: PhaseInput): Promise<Phase> {
+  await siteWithRole(pool, siteId, user, PHASE_EDITORS);
+  const { rows } = await pool.query<Phase>(namedQuery('phases/insert'), [siteId, input.ordinal ?? null, input.name, input.kind, input.startsOn ?? null, input.endsOn ?? null]);
+  return rows[0]!;
+}
+
+/** Changes a phase's fields (admin or project team); 404 `phase_not_found` for an ordinal the site does not have. */
+export async function updatePhase(pool: pg.Pool, siteId: string, ordinal: number, user: AuthenticatedUser | undefined, patch: z.infer<typeof phasePatchSchema>): Promise<Phase> {
+  await siteWithRole(pool, siteId, user, PHASE_EDITORS);
+  const { rows } = await pool.query<Phase>(namedQuery('phases/update'), [siteId, ordinal, JSON.stringify(patch)]);
+  return phaseOr404(rows[0], ordinal);
+}
+
+/** Deletes a phase (admin or project team), never phase 0 (422 `current_phase`); its rows go with it. */
+export async function deletePhase(pool: pg.Pool, siteId: string, ordinal: number, user: AuthenticatedUser | undefined): Promise<void> {
+  await siteWithRole(pool, siteId, user, PHASE_EDITORS);
+  if (ordinal === 0) throw new HttpError(422, ERROR_CODES.currentPhase, 'phase 0 (the current state) cannot be deleted', 'params.ordinal');
+  const { rowCount } = await pool.query(namedQuery('phases/delete'), [siteId, ordinal]);
+  if (!rowCount) phaseOr404(undefined, ordinal);
 }

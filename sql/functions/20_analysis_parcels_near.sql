@@ -5,6 +5,5 @@ returns uuid[] language sql stable parallel safe as $$
     from unnest(regions) as region
     join parcels on parcels.geom && region
    where parcels.site_id = site
-     and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-     and parcels.services @> array[service]
+     and analysis_parcel_counts(parcels, phase, service)
 $$;

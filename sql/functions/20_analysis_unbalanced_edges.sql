@@ -28,8 +28,7 @@ returns table (edge geometry) language sql stable parallel safe as $$
     select ST_AsBinary(piece.geom) as forward, ST_AsBinary(ST_Reverse(piece.geom)) as backward, 1 as weight
       from parcels, ST_DumpSegments(ST_ForcePolygonCCW(parcels.geom)) as piece
      where parcels.site_id = site and parcels.geom && band
-       and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-       and parcels.services @> array[service]
+       and analysis_parcel_counts(parcels, phase, service)
     union all
     select ST_AsBinary(piece.geom), ST_AsBinary(ST_Reverse(piece.geom)), -1
       from sites, ST_DumpSegments(ST_ForcePolygonCCW(sites.perimeter)) as piece

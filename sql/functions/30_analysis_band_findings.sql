@@ -39,8 +39,7 @@ set max_parallel_workers_per_gather = 0 set work_mem = '64MB' set jit = off as $
     select (select count(*) from edge) <= 2 * count(*) + 1000 as worth
       from band, parcels
      where parcels.site_id = site and parcels.geom && band.geom
-       and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-       and parcels.services @> array[service]),
+       and analysis_parcel_counts(parcels, phase, service)),
   side as (
     select ST_SetSRID(ST_MakeLine(ST_MakePoint(at, least(ST_YMin(site_perimeter), -90) - 1),
                                   ST_MakePoint(at, greatest(ST_YMax(site_perimeter), 90) + 1)), 4326) as edge
@@ -66,8 +65,7 @@ set max_parallel_workers_per_gather = 0 set work_mem = '64MB' set jit = off as $
               count(*) filter (where ST_Intersects(parcels.geom, owned.inside))::integer as meeting_count
          from parcels
         where parcels.geom && owned.inside and parcels.site_id = site
-          and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-          and parcels.services @> array[service]) as covering
+          and analysis_parcel_counts(parcels, phase, service)) as covering
      where (select complete from verdict)),
   near_pair as (
     select nearby.id[first] as id_a, nearby.id[second] as id_b,
@@ -79,24 +77,21 @@ set max_parallel_workers_per_gather = 0 set work_mem = '64MB' set jit = off as $
               array_agg(parcels.geom order by parcels.id) as geom
          from parcels
         where parcels.geom && counted.face and parcels.site_id = site
-          and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-          and parcels.services @> array[service]) as nearby
+          and analysis_parcel_counts(parcels, phase, service)) as nearby
      cross join generate_subscripts(nearby.id, 1) as first
      cross join generate_subscripts(nearby.id, 1) as second
      where (counted.excess >= 1 or not counted.certain) and first < second and nearby.geom[first] && nearby.geom[second]),
   candidate as (
     select distinct on (id_a, id_b) * from near_pair order by id_a, id_b),
   pair as (
-    select candidate.*, piece.geom
+    select candidate.*, overlap.geom, overlap.area
       from candidate
-     cross join lateral ST_Multi(ST_CollectionExtract(ST_Intersection(candidate.geom_a, candidate.geom_b), 3)) as piece (geom)
-     where ST_Relate(candidate.geom_a, candidate.geom_b, '2********') and not ST_IsEmpty(piece.geom))
+     cross join lateral analysis_pair_overlap(candidate.geom_a, candidate.geom_b) as overlap)
   select 'gap', case when counted.certain then counted.face else
                   ST_CollectionExtract(ST_Difference(ST_Intersection(counted.face, site_perimeter), coalesce(
                     (select ST_Union(parcels.geom) from parcels
                       where parcels.geom && counted.face and ST_Intersects(parcels.geom, counted.face) and parcels.site_id = site
-                        and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-                        and parcels.services @> array[service]),
+                        and analysis_parcel_counts(parcels, phase, service)),
                     'POLYGON EMPTY'::geometry)), 3) end,
          null::uuid, null::uuid, null::uuid, null::uuid, null::double precision
     from counted
@@ -106,7 +101,7 @@ set max_parallel_workers_per_gather = 0 set work_mem = '64MB' set jit = off as $
     from counted
    where (counted.excess >= 1 or not counted.certain) and not ST_Covers(site_perimeter, counted.face)
   union all
-  select 'overlap', pair.geom, pair.id_a, pair.id_b, pair.organisation_a, pair.organisation_b, ST_Area(pair.geom::geography)
+  select 'overlap', pair.geom, pair.id_a, pair.id_b, pair.organisation_a, pair.organisation_b, pair.area
     from pair
   union all
   select 'incomplete', null, null, null, null, null, null from verdict where not verdict.complete

@@ -1,6 +1,7 @@
 -- The outdoor space and the gap pieces of the region are those of analysis_outdoor and
--- analysis_gap_pieces, written for a region only: their `region is null or …` keeps a cached plan
--- from the spatial indexes, so each edit planned them again.
+-- analysis_gap_pieces, for the region only: the buildings and parcels that meet it, through the
+-- spatial indexes. (Those functions once took an optional region: their `region is null or …` kept a
+-- cached plan from the spatial indexes, so each edit planned them again.)
 /** Recomputes the gaps of one phase and service within `region` extended with every stored gap piece it meets; returns how much the total area of the pieces of `tolerance` m² or more changed. */
 create or replace function analysis_refresh_gaps(site uuid, phase integer, service text, region geometry, tolerance double precision default 0)
 returns double precision language plpgsql set jit = off as $$
@@ -24,7 +25,7 @@ begin
   select ST_Union(buildings.geom) into built
     from buildings
    where buildings.site_id = site
-     and buildings.from_phase <= phase and (buildings.to_phase is null or phase < buildings.to_phase)
+     and alive_at(buildings.from_phase, buildings.to_phase, phase)
      and buildings.geom && extended and ST_Intersects(buildings.geom, extended);
   if built is not null then
     outdoor := ST_Difference(outdoor, built);
@@ -32,15 +33,11 @@ begin
   select ST_Union(parcels.geom) into covered
     from parcels
    where parcels.site_id = site
-     and parcels.from_phase <= phase and (parcels.to_phase is null or phase < parcels.to_phase)
-     and parcels.services @> array[service]
+     and analysis_parcel_counts(parcels, phase, service)
      and parcels.geom && extended and ST_Intersects(parcels.geom, extended);
   with inserted as (
     insert into analysis_gaps (site_id, phase, service, geom, area)
-    select site, phase, service, ST_Multi(piece.geom), measured.area
-      from ST_Dump(ST_CollectionExtract(case when covered is null then outdoor else ST_Difference(outdoor, covered) end, 3)) as piece
-     cross join lateral ST_Area(piece.geom::geography) as measured (area)
-     where not ST_IsEmpty(piece.geom) and measured.area > 0
+    select site, phase, service, piece.geom, piece.area from analysis_difference_pieces(outdoor, covered) as piece
     returning area)
   select coalesce(sum(area) filter (where area >= tolerance), 0) into added from inserted;
   return added - removed;

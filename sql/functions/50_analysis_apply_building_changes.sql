@@ -13,8 +13,7 @@ begin
       select v.* from unnest(old_versions) v union all select v.* from unnest(new_versions) v)
     select version.site_id, phases.ordinal as phase, count(*) as changes, ST_Envelope(ST_Collect(version.geom)) as region
       from version
-      join phases on phases.site_id = version.site_id and version.from_phase <= phases.ordinal
-                 and (version.to_phase is null or phases.ordinal < version.to_phase)
+      join phases on phases.site_id = version.site_id and alive_at(version.from_phase, version.to_phase, phases.ordinal)
      group by version.site_id, phases.ordinal
      order by version.site_id, phases.ordinal
   loop

@@ -9,9 +9,8 @@ returns void language plpgsql set jit = off as $$
 declare
   change record;
   tolerance double precision;
-  removed_a double precision;
-  removed_b double precision;
-  added double precision;
+  removed_area double precision;
+  added_area double precision;
   overlap_change double precision;
   overflow_change double precision;
   gap_change double precision;
@@ -24,8 +23,7 @@ begin
     alive as (
       select version.side, version.id, version.site_id, version.geom, version.organisation_id, phases.ordinal as phase, service
         from version
-        join phases on phases.site_id = version.site_id and version.from_phase <= phases.ordinal
-                   and (version.to_phase is null or phases.ordinal < version.to_phase)
+        join phases on phases.site_id = version.site_id and alive_at(version.from_phase, version.to_phase, phases.ordinal)
         cross join unnest(version.services) as service),
     differing as (
       select coalesce(before.site_id, after.site_id) as site_id, coalesce(before.phase, after.phase) as phase,
@@ -48,35 +46,32 @@ begin
       continue;
     end if;
     tolerance := (select sites.tolerance from sites where sites.id = change.site_id);
+    -- Pairs where a changed parcel is either one (a BitmapOr of the primary key and parcel_b's index).
     with removed as (
       delete from analysis_overlaps o
-       where o.site_id = change.site_id and o.phase = change.phase and o.service = change.service and o.parcel_a = any (change.ids)
+       where o.site_id = change.site_id and o.phase = change.phase and o.service = change.service
+         and (o.parcel_a = any (change.ids) or o.parcel_b = any (change.ids))
       returning o.area)
-    select coalesce(sum(area) filter (where area >= tolerance), 0) into removed_a from removed;
-    with removed as (
-      delete from analysis_overlaps o
-       where o.site_id = change.site_id and o.phase = change.phase and o.service = change.service and o.parcel_b = any (change.ids)
-      returning o.area)
-    select coalesce(sum(area) filter (where area >= tolerance), 0) into removed_b from removed;
+    select coalesce(sum(area) filter (where area >= tolerance), 0) into removed_area from removed;
     with inserted as (
       insert into analysis_overlaps (site_id, phase, service, parcel_a, parcel_b, organisation_a, organisation_b, kind, geom, area)
       select change.site_id, change.phase, change.service, pair.*
         from analysis_overlap_pairs_of(change.site_id, change.phase, change.service, change.ids) pair
       returning area)
-    select coalesce(sum(area) filter (where area >= tolerance), 0) into added from inserted;
-    overlap_change := added - removed_a - removed_b;
+    select coalesce(sum(area) filter (where area >= tolerance), 0) into added_area from inserted;
+    overlap_change := added_area - removed_area;
     with removed as (
       delete from analysis_overflow f
        where f.site_id = change.site_id and f.phase = change.phase and f.service = change.service and f.parcel_id = any (change.ids)
       returning f.area)
-    select coalesce(sum(area) filter (where area >= tolerance), 0) into removed_a from removed;
+    select coalesce(sum(area) filter (where area >= tolerance), 0) into removed_area from removed;
     with inserted as (
       insert into analysis_overflow (site_id, phase, service, parcel_id, organisation_id, geom, area)
       select change.site_id, change.phase, change.service, piece.*
         from analysis_overflow_pieces_among(change.site_id, change.phase, change.service, change.ids) piece
       returning area)
-    select coalesce(sum(area) filter (where area >= tolerance), 0) into added from inserted;
-    overflow_change := added - removed_a;
+    select coalesce(sum(area) filter (where area >= tolerance), 0) into added_area from inserted;
+    overflow_change := added_area - removed_area;
     gap_change := analysis_refresh_gaps(change.site_id, change.phase, change.service, change.region, tolerance);
     perform analysis_adjust_summary(change.site_id, change.phase, change.service, tolerance, gap_change, overlap_change, overflow_change);
   end loop;

@@ -44,7 +44,7 @@ begin
         from analysis_gap_pieces_of(site, phase, array(select found.geom from analysis_findings found where found.finding = 'gap')) piece;
       insert into analysis_overlaps (site_id, phase, service, parcel_a, parcel_b, organisation_a, organisation_b, kind, geom, area)
       select distinct on (found.parcel_a, found.parcel_b) site, phase, each_service, found.parcel_a, found.parcel_b, found.organisation_a, found.organisation_b,
-             case when found.organisation_a = found.organisation_b then 'duplicate' else 'conflict' end, found.geom, found.area
+             analysis_overlap_kind(found.organisation_a, found.organisation_b), found.geom, found.area
         from analysis_findings found
        where found.finding = 'overlap'
        order by found.parcel_a, found.parcel_b;

@@ -1,28 +1,23 @@
 -- Every write of parcels refreshes the analysis in its own transaction, whatever the path (API,
 -- import, restore, scripts). Statement-level with transition tables (the triggers are in
--- sql/migrations/0004_analysis.sql), so that an import is one full recomputation rather than
--- thousands of small ones.
+-- sql/migrations/0004_analysis.sql and 0010_analysis_cleanup.sql), so that an import is one full
+-- recomputation rather than thousands of small ones. One function for the three triggers: a
+-- statement's old rows (updates, deletions) and new rows (inserts, updates).
 
-create or replace function analysis_parcels_inserted() returns trigger language plpgsql as $$
+create or replace function analysis_parcels_changed() returns trigger language plpgsql as $$
+declare
+  old_versions parcels[] := '{}';
+  new_versions parcels[] := '{}';
 begin
-  if not analysis_deferred() then
-    perform analysis_apply_parcel_changes(array[]::parcels[], (select coalesce(array_agg(n::parcels), '{}') from new_rows n));
+  if analysis_deferred() then
+    return null;
   end if;
-  return null;
-end $$;
-
-create or replace function analysis_parcels_updated() returns trigger language plpgsql as $$
-begin
-  if not analysis_deferred() then
-    perform analysis_apply_parcel_changes((select coalesce(array_agg(o::parcels), '{}') from old_rows o), (select coalesce(array_agg(n::parcels), '{}') from new_rows n));
+  if TG_OP <> 'INSERT' then
+    old_versions := (select coalesce(array_agg(o::parcels), '{}') from old_rows o);
   end if;
-  return null;
-end $$;
-
-create or replace function analysis_parcels_deleted() returns trigger language plpgsql as $$
-begin
-  if not analysis_deferred() then
-    perform analysis_apply_parcel_changes((select coalesce(array_agg(o::parcels), '{}') from old_rows o), array[]::parcels[]);
+  if TG_OP <> 'DELETE' then
+    new_versions := (select coalesce(array_agg(n::parcels), '{}') from new_rows n);
   end if;
+  perform analysis_apply_parcel_changes(old_versions, new_versions);
   return null;
 end $$;

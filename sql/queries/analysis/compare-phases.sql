@@ -11,8 +11,8 @@ managed as (
   select side, organisation_id, ST_Union(parcels.geom) as geom
     from parcels
     join (values ('from', $2::int), ('to', $3::int)) as wanted (side, phase)
-      on parcels.from_phase <= wanted.phase and (parcels.to_phase is null or wanted.phase < parcels.to_phase)
-   where parcels.site_id = $1 and parcels.services @> array[$4::text]
+      on analysis_parcel_counts(parcels, wanted.phase, $4::text)
+   where parcels.site_id = $1
    group by side, organisation_id),
 region as (
   select managed.side, managed.organisation_id, ST_CollectionExtract(ST_Intersection(managed.geom, outdoor.geom), 3) as geom
@@ -47,14 +47,12 @@ select json_build_object(
   'transfers', coalesce((select json_agg(json_build_object('from', from_id, 'to', to_id, 'area', transfer.area)
                            order by transfer.area desc, from_id nulls last, to_id nulls last)
                            from transfer, site where transfer.area >= site.tolerance), '[]'::json),
-  'gained', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-    select json_agg(json_build_object('type', 'Feature', 'id', 'gained-' || coalesce(organisation_id::text, 'nobody'),
-             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Multi(gained)), 7)::json,
-             'properties', json_build_object('organisationId', organisation_id, 'area', gained_area)) order by gained_area desc)
-      from measured, site where gained_area >= site.tolerance), '[]'::json)),
-  'lost', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-    select json_agg(json_build_object('type', 'Feature', 'id', 'lost-' || coalesce(organisation_id::text, 'nobody'),
-             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(ST_Multi(lost)), 7)::json,
-             'properties', json_build_object('organisationId', organisation_id, 'area', lost_area)) order by lost_area desc)
-      from measured, site where lost_area >= site.tolerance), '[]'::json))
+  'gained', geojson_feature_collection((
+    select json_agg(geojson_feature('gained-' || coalesce(organisation_id::text, 'nobody'), ST_Multi(gained),
+             json_build_object('organisationId', organisation_id, 'area', gained_area)) order by gained_area desc)
+      from measured, site where gained_area >= site.tolerance)),
+  'lost', geojson_feature_collection((
+    select json_agg(geojson_feature('lost-' || coalesce(organisation_id::text, 'nobody'), ST_Multi(lost),
+             json_build_object('organisationId', organisation_id, 'area', lost_area)) order by lost_area desc)
+      from measured, site where lost_area >= site.tolerance))
 ) as comparison

@@ -20,24 +20,17 @@ select json_build_object(
   'overlapArea', summary.overlap_area,
   'overflowArea', summary.overflow_area,
   'coverage', summary.coverage,
-  'gaps', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-    select json_agg(json_build_object('type', 'Feature', 'id', 'gap-' || rank,
-             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-             'properties', json_build_object('area', area)) order by rank)
-      from gap), '[]'::json)),
-  'overlaps', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-    select json_agg(json_build_object('type', 'Feature', 'id', 'overlap-' || parcel_a || '-' || parcel_b,
-             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-             'properties', json_build_object('area', area, 'kind', kind,
-               'parcelIds', json_build_array(parcel_a, parcel_b),
-               'organisationIds', json_build_array(organisation_a, organisation_b)))
+  'gaps', geojson_feature_collection((
+    select json_agg(geojson_feature('gap-' || rank, geom, json_build_object('area', area)) order by rank)
+      from gap)),
+  'overlaps', geojson_feature_collection((
+    select json_agg(geojson_feature('overlap-' || parcel_a || '-' || parcel_b, geom, json_build_object('area', area, 'kind', kind,
+             'parcelIds', json_build_array(parcel_a, parcel_b), 'organisationIds', json_build_array(organisation_a, organisation_b)))
              order by area desc, parcel_a, parcel_b)
-      from overlap), '[]'::json)),
-  'overflow', json_build_object('type', 'FeatureCollection', 'features', coalesce((
-    select json_agg(json_build_object('type', 'Feature', 'id', 'overflow-' || parcel_id,
-             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 7)::json,
-             'properties', json_build_object('area', area, 'parcelId', parcel_id, 'organisationId', organisation_id))
+      from overlap)),
+  'overflow', geojson_feature_collection((
+    select json_agg(geojson_feature('overflow-' || parcel_id, geom, json_build_object('area', area, 'parcelId', parcel_id, 'organisationId', organisation_id))
              order by area desc, parcel_id)
-      from overflow), '[]'::json))
+      from overflow))
 ) as analysis
   from summary

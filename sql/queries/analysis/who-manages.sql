@@ -5,13 +5,13 @@ place as (
   select ST_Intersects(sites.perimeter, point.geom)
          and not exists (select from buildings
                           where buildings.site_id = $1 and ST_Intersects(buildings.geom, point.geom)
-                            and buildings.from_phase <= $2 and (buildings.to_phase is null or $2 < buildings.to_phase)) as outdoor
+                            and alive_at(buildings.from_phase, buildings.to_phase, $2)) as outdoor
     from sites, point where sites.id = $1),
 hit as (
   select parcels.*
     from parcels, point
    where parcels.site_id = $1 and ST_Intersects(parcels.geom, point.geom)
-     and parcels.from_phase <= $2 and (parcels.to_phase is null or $2 < parcels.to_phase))
+     and alive_at(parcels.from_phase, parcels.to_phase, $2))
 select json_build_object(
   'phase', $2::int,
   'point', json_build_array($3::float8, $4::float8),

@@ -120,13 +120,15 @@ describe('SQL functions applied from sql/functions', () => {
   it('state the attributes that migrations once set with alter function', async () => {
     const { rows } = await fresh.pool.query<{ name: string; parallel: string; config: string[] | null }>(
       `select proname as name, proparallel as parallel, proconfig as config from pg_proc
-        where pronamespace = 'public'::regnamespace and proname in ('analysis_recompute', 'analysis_overflow_pieces', 'analysis_apply_building_changes', 'analysis_band_findings')
+        where pronamespace = 'public'::regnamespace
+          and proname in ('analysis_recompute', 'analysis_overflow_pieces', 'analysis_overlap_pairs_of', 'analysis_apply_building_changes', 'analysis_band_findings')
         order by proname`,
     );
     expect(rows).toEqual([
       { name: 'analysis_apply_building_changes', parallel: 'u', config: ['jit=off'] },
       { name: 'analysis_band_findings', parallel: 's', config: ['max_parallel_workers_per_gather=0', 'work_mem=64MB', 'jit=off'] },
       { name: 'analysis_overflow_pieces', parallel: 's', config: null },
+      { name: 'analysis_overlap_pairs_of', parallel: 's', config: null },
       { name: 'analysis_recompute', parallel: 'u', config: ['min_parallel_table_scan_size=1MB', 'parallel_setup_cost=100', 'jit=off'] },
     ]);
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATION_KINDS, ORGANISATION_KINDS, PHASE_KINDS } from '../../../core/index.js';
 import { migrate, migrationFiles } from '../../../server/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
@@ -47,6 +48,15 @@ describe('migrations', () => {
     expect(indexes.rows.map((row) => row.indexname)).toEqual(
       expect.arrayContaining(['buildings_geom_idx', 'operations_geom_idx', 'parcels_geom_idx', 'sites_perimeter_idx']),
     );
+  });
+
+  it("check the kinds of organisations, phases and operations against core's lists, value for value", async () => {
+    const { rows } = await database.pool.query<{ table: string; definition: string }>(
+      `select conrelid::regclass::text as table, pg_get_constraintdef(oid) as definition from pg_constraint
+        where contype = 'c' and conname in ('organisations_kind_check', 'phases_kind_check', 'operations_kind_check')`,
+    );
+    const checked = Object.fromEntries(rows.map((row) => [row.table, [...row.definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1])]));
+    expect(checked).toEqual({ organisations: [...ORGANISATION_KINDS], phases: [...PHASE_KINDS], operations: [...OPERATION_KINDS] });
   });
 
   it('refuse an invalid geometry (a bowtie) at the database level', async () => {

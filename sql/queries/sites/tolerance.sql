@@ -1,0 +1,1 @@
+select tolerance from sites where id = $1
