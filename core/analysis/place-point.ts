@@ -1,4 +1,4 @@
-import { orient2d } from 'robust-predicates';
+import { rayCrossing } from '../geometry/ray-crossing.js';
 import type { AreaEdges } from './area-edges.js';
 
 /** Where a point lies relative to indexed polygons: inside, outside or on an edge (exact side tests). @example placePoint(areaEdges(parcel.geometry.coordinates), 2.48, 48.9) */
@@ -12,10 +12,9 @@ export function placePoint(edges: AreaEdges, x: number, y: number): 'inside' | '
     const y1 = edges.coordinates[offset + 1] as number;
     const x2 = edges.coordinates[offset + 2] as number;
     const y2 = edges.coordinates[offset + 3] as number;
-    const side = orient2d(x1, y1, x2, y2, x, y);
-    if (side === 0 && Math.min(x1, x2) <= x && x <= Math.max(x1, x2) && Math.min(y1, y2) <= y && y <= Math.max(y1, y2)) return 'boundary';
-    // robust-predicates counts clockwise as positive (y axis down): side < 0 means the point is left of the edge.
-    if ((y1 <= y && y2 > y && side < 0) || (y2 <= y && y1 > y && side > 0)) crossings += 1;
+    const crossing = rayCrossing(x1, y1, x2, y2, x, y);
+    if (crossing === 'boundary') return 'boundary';
+    if (crossing !== 0) crossings += 1;
   }
   return crossings % 2 === 1 ? 'inside' : 'outside';
 }
